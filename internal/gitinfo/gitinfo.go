@@ -1,0 +1,236 @@
+package gitinfo
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// ErrNotRepo is returned by Open when the directory is not inside a git
+// work tree or git is not installed. It may be wrapped with git's own
+// message (for example about a "dubious ownership" refusal).
+var ErrNotRepo = errors.New("not a git repository")
+
+// Repo holds the facts read from one git repository by Open.
+type Repo struct {
+	Dir    string // repository top level (absolute)
+	Branch string // current branch ("" when detached)
+	Remote string // origin URL as configured ("" when none)
+
+	updated map[string]time.Time // key: path relative to Dir, slash-separated
+}
+
+// OpenOptions tunes Open.
+type OpenOptions struct {
+	// Pathspec, when not empty, limits the history read to this path,
+	// relative to the directory given to Open (for example the book's
+	// content root). Dates of files outside it are then unknown.
+	Pathspec string
+}
+
+// Open finds the git repository containing dir, reads its branch and origin,
+// and reads the last-change date of every file in one git log process.
+// When dir is not in a git work tree, or git is not installed, it returns
+// an error matching ErrNotRepo.
+func Open(ctx context.Context, dir string) (*Repo, error) {
+	return OpenWith(ctx, dir, OpenOptions{})
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, dir string, o OpenOptions) (*Repo, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open git repository %s: %w", dir, err)
+	}
+	g := runner{dir: abs, env: gitEnv()}
+	out, err := g.run(ctx, "rev-parse", "--show-toplevel")
+	switch {
+	case errors.Is(err, exec.ErrNotFound):
+		return nil, fmt.Errorf("%w: git is not installed", ErrNotRepo)
+	case exitCode(err) > 0:
+		return nil, fmt.Errorf("%w: %s", ErrNotRepo, err)
+	case err != nil:
+		return nil, fmt.Errorf("open git repository %s: %w", dir, err)
+	}
+	r := &Repo{Dir: filepath.FromSlash(strings.TrimRight(string(out), "\r\n"))}
+
+	eg, ctx := errgroup.WithContext(ctx)
+	eg.Go(func() error {
+		out, err := g.run(ctx, "symbolic-ref", "--quiet", "--short", "HEAD")
+		if exitCode(err) == 1 { // detached HEAD
+			return nil
+		}
+		r.Branch = strings.TrimSpace(string(out))
+		return err
+	})
+	eg.Go(func() error {
+		out, err := g.run(ctx, "config", "--get", "remote.origin.url")
+		if exitCode(err) == 1 { // no origin
+			return nil
+		}
+		r.Remote = strings.TrimSpace(string(out))
+		return err
+	})
+	eg.Go(func() error {
+		u, err := readDates(ctx, g, o.Pathspec)
+		r.updated = u
+		return err
+	})
+	if err := eg.Wait(); err != nil {
+		return nil, fmt.Errorf("open git repository %s: %w", r.Dir, err)
+	}
+	return r, nil
+}
+
+// readDates runs one git log, newest first, listing the files each commit
+// touched; the first time a path appears is its last change.
+func readDates(ctx context.Context, g runner, pathspec string) (map[string]time.Time, error) {
+	args := []string{
+		"-c", "diff.relative=false", "-c", "log.showRoot=true",
+		"log", "--format=format:\x01%ct %ci", "--name-only", "-z",
+		"--no-renames", "--no-color", "--no-show-signature",
+	}
+	if pathspec != "" {
+		args = append(args, "--", ":(literal)"+pathspec)
+	}
+	out, err := g.run(ctx, args...)
+	if err != nil {
+		// A repository without commits has no history to read.
+		if _, herr := g.run(ctx, "rev-parse", "--quiet", "--verify", "HEAD"); exitCode(herr) == 1 {
+			return map[string]time.Time{}, nil
+		}
+		return nil, err
+	}
+	return parseLog(out)
+}
+
+// parseLog reads the output of readDates's git log. Records are separated
+// by NUL bytes; a commit starts with "\x01<unix seconds> <ISO date>\n"
+// directly followed by its first path.
+func parseLog(out []byte) (map[string]time.Time, error) {
+	updated := make(map[string]time.Time, 1024)
+	var cur time.Time
+	for len(out) > 0 {
+		rec := out
+		if i := bytes.IndexByte(out, 0); i >= 0 {
+			rec, out = out[:i], out[i+1:]
+		} else {
+			out = nil
+		}
+		if len(rec) > 0 && rec[0] == '\x01' {
+			head, first, _ := bytes.Cut(rec[1:], []byte{'\n'})
+			t, err := parseDate(string(head))
+			if err != nil {
+				return nil, fmt.Errorf("read git log: %w", err)
+			}
+			cur, rec = t, first
+		}
+		if len(rec) == 0 {
+			continue
+		}
+		p := string(rec)
+		if _, seen := updated[p]; !seen {
+			updated[p] = cur
+		}
+	}
+	return updated, nil
+}
+
+// parseDate parses "<unix seconds> <yyyy-mm-dd hh:mm:ss ±hhmm>" (git's %ct
+// and %ci) into a time in the committer's zone. Git has no placeholder for
+// the committer's zone alone, so it is taken from the end of %ci.
+func parseDate(s string) (time.Time, error) {
+	secs, iso, _ := strings.Cut(s, " ")
+	zone := iso[max(0, len(iso)-5):]
+	n, err := strconv.ParseInt(secs, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("commit date %q: %w", s, err)
+	}
+	t := time.Unix(n, 0)
+	if len(zone) == 5 && (zone[0] == '+' || zone[0] == '-') {
+		hh, err1 := strconv.Atoi(zone[1:3])
+		mm, err2 := strconv.Atoi(zone[3:5])
+		if err1 == nil && err2 == nil {
+			off := (hh*60 + mm) * 60
+			if zone[0] == '-' {
+				off = -off
+			}
+			return t.In(time.FixedZone(zone, off)), nil
+		}
+	}
+	return t.UTC(), nil
+}
+
+// Updated returns the committer date of the last commit that changed path,
+// a slash-separated path relative to the repository top. The date is in
+// the committer's time zone. It reports false for paths git never tracked
+// and on a nil Repo.
+func (r *Repo) Updated(path string) (time.Time, bool) {
+	if r == nil {
+		return time.Time{}, false
+	}
+	t, ok := r.updated[cleanPath(path)]
+	return t, ok
+}
+
+// Len returns how many paths have a known date.
+func (r *Repo) Len() int {
+	if r == nil {
+		return 0
+	}
+	return len(r.updated)
+}
+
+// Rel returns the slash-separated path of file relative to the repository
+// top, as Updated and EditURL expect. file may be absolute or relative to
+// the current directory; symbolic links in it are resolved when needed.
+func (r *Repo) Rel(file string) (string, error) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return "", fmt.Errorf("resolve %s: %w", file, err)
+	}
+	if rel, ok := within(r.Dir, abs); ok {
+		return rel, nil
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
+	if err == nil {
+		if rel, ok := within(r.Dir, filepath.Join(dir, filepath.Base(abs))); ok {
+			return rel, nil
+		}
+	}
+	return "", fmt.Errorf("resolve %s: outside repository %s", file, r.Dir)
+}
+
+// within returns p relative to dir, slash-separated, if p is inside dir.
+func within(dir, p string) (string, bool) {
+	rel, err := filepath.Rel(dir, p)
+	if err != nil || !filepath.IsLocal(rel) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// EditURL returns the "edit this page" URL of path, a slash-separated path
+// relative to the repository top: see EditURLFor. On a nil Repo only tmpl
+// can give a URL.
+func (r *Repo) EditURL(tmpl, path string) string {
+	if r == nil {
+		return EditURLFor("", "", tmpl, path)
+	}
+	return EditURLFor(r.Remote, r.Branch, tmpl, path)
+}
+
+// cleanPath turns a path given by a caller into the form git prints.
+func cleanPath(p string) string {
+	p = path.Clean("/" + filepath.ToSlash(p))
+	return strings.TrimPrefix(p, "/")
+}

@@ -1,0 +1,58 @@
+package config
+
+import (
+	"path"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/handbookhq/handbook/internal/config/yamldiag"
+	"github.com/handbookhq/handbook/internal/diag"
+)
+
+// typeError reports a value of the wrong type at the value's position.
+func typeError(doc *yamldiag.Doc, key string, v *yaml.Node, want string) diag.Diagnostic {
+	return diag.Errorf(doc.Pos(v), "%q must be %s, not %s", key, want, yamldiag.Describe(v))
+}
+
+// unknownKey reports a key that is not in known, with a suggestion when one
+// is close, and the list of valid keys.
+func unknownKey(doc *yamldiag.Doc, sev diag.Severity, p yamldiag.Pair, where string, known []string) diag.Diagnostic {
+	d := diag.Diagnostic{Pos: doc.Pos(p.KeyNode), Severity: sev, Msg: "unknown key " + quote(p.Key) + " in " + where}
+	hint := "valid keys are " + strings.Join(known, ", ")
+	if s := yamldiag.Suggest(p.Key, known); s != "" {
+		hint = "did you mean " + quote(s) + "? " + hint
+	}
+	return d.WithHint("%s", hint)
+}
+
+func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+
+// text reads a string value: any scalar as written, "" for null. A list or
+// mapping is reported and gives "".
+func text(doc *yamldiag.Doc, ds *diag.List, key string, v *yaml.Node) string {
+	if yamldiag.IsNull(v) {
+		return ""
+	}
+	s, ok := yamldiag.Scalar(v)
+	if !ok {
+		ds.Add(typeError(doc, key, v, "text"))
+		return ""
+	}
+	if yamldiag.CutByComment(v) {
+		ds.Add(diag.Warnf(doc.Pos(v), "value of %q ends at \" #\", which starts a comment", key).
+			WithHint("put the whole value in quotes if the \"#\" is part of it"))
+	}
+	return s
+}
+
+// cleanPath cleans a repository-relative path: a leading "./" or "/" is
+// dropped, and "" becomes ".". It reports false when the path leaves the
+// repository.
+func cleanPath(p string) (string, bool) {
+	c := path.Clean(strings.TrimLeft(strings.TrimSpace(p), "/"))
+	if c == ".." || strings.HasPrefix(c, "../") {
+		return "", false
+	}
+	return c, true
+}

@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/handbookhq/handbook/internal/book"
+	"github.com/handbookhq/handbook/internal/diag"
+	"github.com/handbookhq/handbook/internal/site"
+)
+
+// buildFlags are the flags build and serve share.
+type buildFlags struct {
+	config string
+	noGit  bool
+	quiet  bool
+}
+
+func runBuild(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("build", "[SOURCE]", "Build the handbook in SOURCE (default \".\") into a static website.", e.stderr)
+	out := fs.String("out", "", "output `directory` (default SOURCE/_site)")
+	var bf buildFlags
+	bf.register(fs)
+	pos, err := parse(fs, args, 1)
+	if err != nil {
+		return err
+	}
+	source := "."
+	if len(pos) == 1 {
+		source = pos[0]
+	}
+	if *out == "" {
+		*out = filepath.Join(source, "_site")
+	}
+	start := time.Now()
+	res, err := build(ctx, e, source, *out, bf)
+	if err != nil {
+		return err
+	}
+	if !bf.quiet {
+		fmt.Fprintf(e.stderr, "built %d pages and %d files into %s in %s (%d warnings)\n",
+			res.Pages, res.Files, *out, time.Since(start).Round(time.Millisecond), len(res.Diags))
+	}
+	return nil
+}
+
+func (bf *buildFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	BoolVar(*bool, string, bool, string)
+}) {
+	fs.StringVar(&bf.config, "config", "", "configuration `file` (default SOURCE/handbook.yaml)")
+	fs.BoolVar(&bf.noGit, "no-git", false, "do not read git history (no \"Last updated\", no derived edit links)")
+	fs.BoolVar(&bf.quiet, "q", false, "print errors only")
+}
+
+// build loads and renders source into out, printing diagnostics.
+func build(ctx context.Context, e *env, source, out string, bf buildFlags) (*site.Result, error) {
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return nil, fmt.Errorf("resolve output: %w", err)
+	}
+	b, err := book.Load(ctx, source, book.Options{ConfigFile: bf.config, Ignore: []string{absOut}})
+	if err != nil {
+		if b != nil {
+			printDiags(e, b.Diags, bf.quiet)
+		}
+		return nil, err
+	}
+	o := site.Options{Out: absOut, NoGit: bf.noGit, Logger: e.log}
+	if !bf.quiet && isTerminal(e.stderr) {
+		o.Progress = newProgress(e.stderr, "rendering pages")
+	}
+	res, err := site.Build(ctx, b, o)
+	if err != nil {
+		return nil, err
+	}
+	printDiags(e, res.Diags, bf.quiet)
+	return res, nil
+}
+
+func printDiags(e *env, ds diag.List, quiet bool) {
+	for _, d := range ds {
+		if quiet && d.Severity != diag.Error {
+			continue
+		}
+		fmt.Fprintln(e.stderr, d.String())
+	}
+}
+
+// newProgress reports progress on a terminal, only once work has taken
+// more than 250 ms, on one line that it clears when done.
+func newProgress(w interface{ Write([]byte) (int, error) }, what string) func(done, total int) {
+	start := time.Now()
+	return func(done, total int) {
+		if time.Since(start) < 250*time.Millisecond {
+			return
+		}
+		fmt.Fprintf(w, "\r%s: %d/%d", what, done, total)
+		if done == total {
+			fmt.Fprint(w, "\r\033[K")
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/handbookhq/handbook/internal/server"
+)
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("serve", "[SOURCE]", "Build the handbook in SOURCE (default \".\") and serve it.", e.stderr)
+	addr := fs.String("addr", "127.0.0.1:4000", "`address` to listen on (port 0 picks a free port)")
+	var bf buildFlags
+	bf.register(fs)
+	pos, err := parse(fs, args, 1)
+	if err != nil {
+		return err
+	}
+	source := "."
+	if len(pos) == 1 {
+		source = pos[0]
+	}
+	tmp, err := os.MkdirTemp("", "handbook-serve-")
+	if err != nil {
+		return fmt.Errorf("make output folder: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	out := tmp + "/site"
+	res, err := build(ctx, e, source, out, bf)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           server.New(&server.Site{Dir: out, Redirects: res.Redirects}, e.log),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	fmt.Fprintf(e.stdout, "serving %d pages at http://%s/\n", res.Pages, ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	return nil
+}

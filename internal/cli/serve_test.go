@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/handbookhq/handbook/internal/hbtest"
+)
+
+func TestServeAnswersPagesRedirectsAndNotFound(t *testing.T) {
+	t.Parallel()
+	src := t.TempDir()
+	hbtest.Write(t, src, `
+-- .gitbook.yaml --
+redirects:
+  old/guide: guide/README.md
+-- SUMMARY.md --
+* [Home](README.md)
+* [Guide](guide/README.md)
+-- README.md --
+# Home
+-- guide/README.md --
+# Guide
+`)
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int)
+	go func() {
+		done <- Main(ctx, []string{"serve", "-q", "--no-git", "--addr", "127.0.0.1:0", filepath.Clean(src)}, pw, io.Discard)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("read address: %v", err)
+	}
+	go io.Copy(io.Discard, pr)
+	base := strings.TrimSpace(line[strings.Index(line, "http://"):])
+
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, tc := range []struct {
+		path     string
+		status   int
+		body     string
+		location string
+	}{
+		{"", 200, "<h1 class=\"hb-title\">Home</h1>", ""},
+		{"guide", 200, "<h1 class=\"hb-title\">Guide</h1>", ""},
+		{"guide/", 301, "", "/guide"},
+		{"old/guide", 301, "", "/guide"},
+		{"nothing/here", 404, "Page not found", ""},
+		{"sitemap.xml", 200, "<urlset", ""},
+	} {
+		resp, err := client.Get(base + tc.path)
+		if err != nil {
+			t.Fatalf("GET /%s: %v", tc.path, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tc.status {
+			t.Errorf("GET /%s: got status %d, want %d", tc.path, resp.StatusCode, tc.status)
+		}
+		if !strings.Contains(string(body), tc.body) {
+			t.Errorf("GET /%s: body lacks %q", tc.path, tc.body)
+		}
+		if got := resp.Header.Get("Location"); got != tc.location {
+			t.Errorf("GET /%s: got Location %q, want %q", tc.path, got, tc.location)
+		}
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("got exit code %d, want 0", code)
+	}
+}

@@ -1,0 +1,118 @@
+package server
+
+import (
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"path"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// Site is what the server serves: a built output folder and the redirects
+// of that build. It is swapped whole when the site is rebuilt.
+type Site struct {
+	Dir       string
+	Redirects map[string]string // old URL path → new URL
+}
+
+// Server serves the current Site.
+type Server struct {
+	site atomic.Pointer[Site]
+	log  *slog.Logger
+}
+
+// New returns a server for s.
+func New(s *Site, log *slog.Logger) *Server {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	srv := &Server{log: log}
+	srv.site.Store(s)
+	return srv
+}
+
+// SetSite replaces the site being served.
+func (s *Server) SetSite(site *Site) { s.site.Store(site) }
+
+// ServeHTTP serves pages, files, redirects and the 404 page.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	site := s.site.Load()
+	p := path.Clean("/" + r.URL.Path)
+	if p != "/" && strings.HasSuffix(r.URL.Path, "/") {
+		http.Redirect(w, r, p+query(r), http.StatusMovedPermanently)
+		return
+	}
+	if to, ok := site.Redirects[r.URL.EscapedPath()]; ok {
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return
+	}
+	if to, ok := site.Redirects[p]; ok {
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return
+	}
+	root, err := os.OpenRoot(site.Dir)
+	if err != nil {
+		s.log.Error("open site", "dir", site.Dir, "err", err)
+		http.Error(w, "site unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	defer root.Close()
+	rel := strings.TrimPrefix(p, "/")
+	for _, name := range []string{path.Join(rel, "index.html"), rel} {
+		if name == "" {
+			continue
+		}
+		if s.serveFile(w, r, root, name, http.StatusOK) {
+			return
+		}
+	}
+	if !s.serveFile(w, r, root, "404.html", http.StatusNotFound) {
+		http.NotFound(w, r)
+	}
+}
+
+// serveFile serves one file of the site; it reports false when there is
+// no such regular file.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name string, status int) bool {
+	f, err := root.Open(name)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			s.log.Warn("open", "file", name, "err", err)
+		}
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	if strings.HasPrefix(name, "_handbook/") {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	}
+	if status != http.StatusOK {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(status)
+		if r.Method != http.MethodHead {
+			_, _ = f.WriteTo(w)
+		}
+		return true
+	}
+	http.ServeContent(w, r, name, fi.ModTime().Truncate(time.Second), f)
+	return true
+}
+
+func query(r *http.Request) string {
+	if r.URL.RawQuery == "" {
+		return ""
+	}
+	return "?" + r.URL.RawQuery
+}

@@ -1,0 +1,127 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/handbookhq/handbook/internal/book"
+	"github.com/handbookhq/handbook/internal/diag"
+)
+
+// resolver resolves the links and images of one page.
+type resolver struct {
+	s    *builder
+	page *book.Page
+}
+
+// Link resolves a link destination.
+func (r resolver) Link(dest string) (string, error) { return r.s.resolve(r.page, dest, false) }
+
+// Image resolves an image source.
+func (r resolver) Image(dest string) (string, error) { return r.s.resolve(r.page, dest, true) }
+
+func isExternal(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	i := strings.IndexByte(dest, ':')
+	if i <= 0 {
+		return false
+	}
+	for _, c := range dest[:i] {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve maps a destination written in page p to a URL. Page files become
+// page URLs (fragment kept), folders their README's page, other files are
+// published under _assets/ or _files/ and linked there.
+func (s *builder) resolve(p *book.Page, dest string, image bool) (string, error) {
+	if dest == "" || strings.HasPrefix(dest, "#") || isExternal(dest) {
+		return dest, nil
+	}
+	raw, frag, hasFrag := strings.Cut(dest, "#")
+	raw, _, _ = strings.Cut(raw, "?")
+	if frag != "" || hasFrag {
+		frag = "#" + frag
+	}
+	if dec, err := url.PathUnescape(raw); err == nil {
+		raw = dec
+	}
+	b := s.b
+	file, ok := book.ResolvePath(p.File, raw)
+	if !ok || !b.HasFile(file) {
+		// GitBook finds an upload by its name, so a path to
+		// .gitbook/assets/ with the wrong number of "../" still shows the
+		// file there. Do the same, and tell the author.
+		if asset, found := s.assetByName(raw); found {
+			s.addDiags(diag.Warnf(diag.Pos{File: b.SourcePath(p.File)}, "%q resolves to %q only by its name", dest, asset).
+				WithHint("fix the path relative to %s", p.File))
+			return s.fileURL(asset), nil
+		}
+	}
+	if !ok {
+		return "", fmt.Errorf("%q points outside the repository", dest)
+	}
+	if !image {
+		if pg := s.pageFor(file, raw); pg != nil {
+			return s.href(pg.URL) + frag, nil
+		}
+		if strings.HasSuffix(strings.ToLower(file), ".md") && b.HasFile(file) {
+			return "", fmt.Errorf("link target %q is not in the table of contents", dest)
+		}
+	}
+	if b.HasFile(file) {
+		return s.fileURL(file), nil
+	}
+	if image {
+		return "", fmt.Errorf("image %q does not exist", dest)
+	}
+	return "", fmt.Errorf("link target %q does not exist", dest)
+}
+
+// assetByName finds ".gitbook/assets/NAME" for a path that names NAME
+// under any .gitbook/assets/ folder.
+func (s *builder) assetByName(raw string) (string, bool) {
+	const dir = ".gitbook/assets/"
+	i := strings.LastIndex(raw, dir)
+	if i < 0 {
+		return "", false
+	}
+	asset := dir + raw[i+len(dir):]
+	return asset, s.b.HasFile(asset)
+}
+
+// pageFor finds the page a file link means: the file itself, a folder's
+// README, or the file with ".md" added.
+func (s *builder) pageFor(file, raw string) *book.Page {
+	b := s.b
+	if pg := b.PageByFile(file); pg != nil {
+		return pg
+	}
+	if b.HasDir(file) || strings.HasSuffix(raw, "/") {
+		if pg := b.PageByFile(path.Join(file, "README.md")); pg != nil {
+			return pg
+		}
+	}
+	if !b.HasFile(file) {
+		return b.PageByFile(file + ".md")
+	}
+	return nil
+}
+
+// fileURL publishes a content file and returns its URL. GitBook's uploads
+// (.gitbook/assets/) go under _assets/, other files under _files/.
+func (s *builder) fileURL(file string) string {
+	out := "_files/" + file
+	if rest, ok := strings.CutPrefix(file, ".gitbook/assets/"); ok {
+		out = "_assets/" + rest
+	}
+	s.files.Store(out, file)
+	return s.href("/" + out)
+}

@@ -1,0 +1,233 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/handbookhq/handbook/internal/book"
+	"github.com/handbookhq/handbook/internal/diag"
+	"github.com/handbookhq/handbook/internal/gitinfo"
+	"github.com/handbookhq/handbook/internal/markdown"
+	"github.com/handbookhq/handbook/internal/publish"
+	"github.com/handbookhq/handbook/internal/theme"
+)
+
+// Options tune a build.
+type Options struct {
+	Out string // output directory; replaced only when the build succeeds
+	// NoGit skips reading history: no "Last updated" and no derived edit links.
+	NoGit bool
+	// Progress, when set, is called as pages are rendered.
+	Progress func(done, total int)
+	Logger   *slog.Logger
+}
+
+// Result describes a finished build.
+type Result struct {
+	Pages     int
+	Files     int               // images and other files copied
+	Redirects map[string]string // old URL path ("/a/b") → new URL, for servers that answer 301
+	Diags     diag.List
+}
+
+// Build renders b into o.Out.
+func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	s, err := newBuilder(b, o)
+	if err != nil {
+		return nil, err
+	}
+
+	// History is read by one git process while pages are parsed.
+	var repo *gitinfo.Repo
+	gitDone := make(chan struct{})
+	go func() {
+		defer close(gitDone)
+		if o.NoGit {
+			return
+		}
+		r, err := gitinfo.Open(ctx, b.Source)
+		if err != nil {
+			if !errors.Is(err, gitinfo.ErrNotRepo) {
+				o.Logger.Warn("git history unavailable", "err", err)
+			}
+			return
+		}
+		repo = r
+	}()
+
+	if err := s.parse(ctx); err != nil {
+		<-gitDone
+		return nil, err
+	}
+	<-gitDone
+	s.repo = repo
+	s.datePages()
+
+	out, err := publish.Begin(o.Out)
+	if err != nil {
+		return nil, err
+	}
+	s.out = out
+	if err := s.write(ctx); err != nil {
+		_ = out.Abort()
+		return nil, err
+	}
+	if err := out.Commit(); err != nil {
+		_ = out.Abort()
+		return nil, fmt.Errorf("publish %s: %w", o.Out, err)
+	}
+	s.diags.Sort()
+	return &Result{Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), Diags: s.diags}, nil
+}
+
+// builder holds the state of one build.
+type builder struct {
+	b         *book.Book
+	o         Options
+	md        *markdown.Engine
+	theme     *theme.Theme
+	site      *theme.Site
+	docs      []*markdown.Doc
+	repo      *gitinfo.Repo
+	out       *publish.Dir
+	base      string   // URL path prefix, ending in "/"
+	abs       string   // scheme and host of base_url, or ""
+	gitPrefix string   // source folder relative to the git top level
+	collapsed []string // sidebar <li> of each entry, closed, by entry ID
+
+	mu    sync.Mutex
+	diags diag.List
+	files sync.Map // output path → content-relative source file
+}
+
+func newBuilder(b *book.Book, o Options) (*builder, error) {
+	s := &builder{b: b, o: o, md: markdown.New(), base: "/"}
+	s.diags = append(s.diags, b.Diags...)
+	if b.Site.BaseURL != "" {
+		u, err := url.Parse(b.Site.BaseURL)
+		if err != nil {
+			return nil, fmt.Errorf("parse base_url: %w", err)
+		}
+		s.base = "/" + strings.Trim(u.Path, "/") + "/"
+		if s.base == "//" {
+			s.base = "/"
+		}
+		s.abs = u.Scheme + "://" + u.Host
+	}
+	return s, nil
+}
+
+// parse parses every page in parallel and takes titles from their H1s.
+func (s *builder) parse(ctx context.Context) error {
+	pages := s.b.Pages
+	s.docs = make([]*markdown.Doc, len(pages))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range pages {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			d := s.md.Parse(p.Body)
+			if t := d.Title(); t != "" {
+				p.Title = t
+			}
+			s.docs[i] = d
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	if s.b.Title == "" {
+		s.b.Title = pages[0].Title
+	}
+	return nil
+}
+
+// datePages sets each page's last-updated time from git history.
+func (s *builder) datePages() {
+	if s.repo == nil {
+		return
+	}
+	src := s.b.Source
+	if real, err := filepath.EvalSymlinks(src); err == nil {
+		src = real
+	}
+	prefix, err := filepath.Rel(s.repo.Dir, src)
+	if err != nil || strings.HasPrefix(prefix, "..") {
+		return
+	}
+	for _, p := range s.b.Pages {
+		if t, ok := s.repo.Updated(s.repoPath(prefix, p)); ok {
+			p.Updated = t
+		}
+	}
+	s.gitPrefix = prefix
+}
+
+func (s *builder) repoPath(prefix string, p *book.Page) string {
+	return filepath.ToSlash(filepath.Join(prefix, filepath.FromSlash(s.b.SourcePath(p.File))))
+}
+
+// href makes a link to a site path ("/a/b#x") under the site base, with
+// each path segment escaped.
+func (s *builder) href(p string) string {
+	p, frag, hasFrag := strings.Cut(p, "#")
+	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	for i, seg := range segs {
+		segs[i] = url.PathEscape(seg)
+	}
+	h := s.base + strings.Join(segs, "/")
+	if hasFrag {
+		h += "#" + frag
+	}
+	return h
+}
+
+func (s *builder) addDiags(ds ...diag.Diagnostic) {
+	s.mu.Lock()
+	s.diags = append(s.diags, ds...)
+	s.mu.Unlock()
+}
+
+func (s *builder) fileCount() int {
+	n := 0
+	s.files.Range(func(_, _ any) bool { n++; return true })
+	return n
+}
+
+// progress counts rendered pages for Options.Progress.
+type progress struct {
+	fn    func(done, total int)
+	total int
+	done  atomic.Int64
+	last  atomic.Int64
+}
+
+func (p *progress) tick() {
+	if p.fn == nil {
+		return
+	}
+	n := p.done.Add(1)
+	now := time.Now().UnixMilli()
+	if last := p.last.Load(); now-last >= 100 || int(n) == p.total {
+		if p.last.CompareAndSwap(last, now) {
+			p.fn(int(n), p.total)
+		}
+	}
+}

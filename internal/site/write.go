@@ -1,0 +1,279 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/handbookhq/handbook/internal/book"
+	"github.com/handbookhq/handbook/internal/diag"
+	"github.com/handbookhq/handbook/internal/markdown"
+	"github.com/handbookhq/handbook/internal/theme"
+)
+
+// write renders everything into the temporary output.
+func (s *builder) write(ctx context.Context) error {
+	th, err := theme.New(s.base, markdown.HighlightCSS())
+	if err != nil {
+		return err
+	}
+	s.theme = th
+	nav, err := s.navJSON()
+	if err != nil {
+		return err
+	}
+	s.site = s.siteView(th.AddAsset("nav.json", nav))
+	s.buildCollapsed()
+
+	if err := s.writePages(ctx); err != nil {
+		return err
+	}
+	for _, write := range []func() error{s.writeFiles, s.writeRedirects, s.writeNotFound, s.writeSitemap, s.writeRobots} {
+		if err := write(); err != nil {
+			return err
+		}
+	}
+	for _, a := range th.Assets() {
+		if err := s.out.WriteFile(a.Path, a.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// siteView is what every page shares.
+func (s *builder) siteView(navPath string) *theme.Site {
+	cfg := s.b.Site
+	v := &theme.Site{
+		Title:    s.b.Title,
+		Base:     s.base,
+		HomeURL:  s.base,
+		NavURL:   s.base + navPath,
+		Lang:     "en",
+		Absolute: s.abs,
+	}
+	root := &book.Page{File: "handbook.yaml"}
+	if cfg.Logo != "" {
+		if u, err := s.resolve(root, cfg.Logo, true); err == nil {
+			v.LogoURL = u
+		} else {
+			s.addDiags(diag.Warnf(s.cfgPos("logo"), "logo: %v", err))
+		}
+	}
+	for i, l := range cfg.Links {
+		u, err := s.resolve(root, l.URL, false)
+		if err != nil {
+			s.addDiags(diag.Warnf(s.cfgPos(fmt.Sprintf("links.%d.url", i)), "header link %q: %v", l.Title, err))
+			continue
+		}
+		v.Links = append(v.Links, theme.Link{Title: l.Title, URL: u, External: isExternal(u)})
+	}
+	if cfg.Footer != "" {
+		var buf bytes.Buffer
+		probs, err := s.md.Render(&buf, s.md.Parse([]byte(cfg.Footer)), resolver{s, root})
+		if err == nil {
+			v.Footer = template.HTML(buf.String())
+		}
+		for _, p := range probs {
+			s.addDiags(diag.Warnf(s.cfgPos("footer"), "footer: %s", p.Msg))
+		}
+	}
+	return v
+}
+
+func (s *builder) cfgPos(key string) diag.Pos {
+	if p, ok := s.b.Site.Pos[key]; ok {
+		return p
+	}
+	return diag.Pos{File: "handbook.yaml"}
+}
+
+// writePages renders pages on all cores.
+func (s *builder) writePages(ctx context.Context) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	pr := &progress{fn: s.o.Progress, total: len(s.b.Pages)}
+	hashes := s.hashRedirects()
+	for i, p := range s.b.Pages {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			html, err := s.renderPage(p, s.docs[i], hashes[p.URL])
+			if err != nil {
+				return fmt.Errorf("render %s: %w", s.b.SourcePath(p.File), err)
+			}
+			pr.tick()
+			return s.out.WriteFile(outPath(p.URL), html)
+		})
+	}
+	return g.Wait()
+}
+
+// outPath is where a page URL is written: pretty URLs, "/a/b" is
+// "a/b/index.html".
+func outPath(url string) string {
+	if url == "/" {
+		return "index.html"
+	}
+	return strings.TrimPrefix(url, "/") + "/index.html"
+}
+
+func (s *builder) renderPage(p *book.Page, d *markdown.Doc, hashRedirects string) ([]byte, error) {
+	var body bytes.Buffer
+	body.Grow(len(p.Body) * 2)
+	probs, err := s.md.Render(&body, d, resolver{s, p})
+	if err != nil {
+		return nil, err
+	}
+	file := s.b.SourcePath(p.File)
+	for _, pr := range probs {
+		dg := diag.Warnf(diag.At(file, p.Source, p.BodyOffset+pr.Offset), "%s", pr.Msg)
+		dg.Hint = pr.Hint
+		s.addDiags(dg)
+	}
+	fm := p.FrontMatter
+	v := &theme.Page{
+		Site:            s.site,
+		Title:           p.Title,
+		Description:     fm.Description,
+		URL:             s.href(p.URL),
+		NoIndex:         p.NoIndex(),
+		Breadcrumbs:     s.breadcrumbs(p),
+		Sidebar:         s.sidebar(p),
+		Outline:         outline(d.Headings()),
+		Content:         template.HTML(body.String()),
+		Updated:         p.Updated,
+		PDFURL:          s.base + "_handbook/pdf?page=" + p.URL,
+		FeedbackURL:     s.base + "_handbook/api/feedback",
+		Wide:            fm.Layout.Width == "wide",
+		ShowTitle:       fm.Layout.Title,
+		ShowDescription: fm.Layout.Description,
+		ShowSidebar:     fm.Layout.TableOfContents,
+		ShowOutline:     fm.Layout.Outline,
+		ShowPagination:  fm.Layout.Pagination,
+		ShowMetadata:    fm.Layout.Metadata,
+		HashRedirects:   template.JS(hashRedirects),
+	}
+	v.Canonical = s.abs + v.URL
+	if p.Prev != nil {
+		v.Prev = &theme.Link{Title: p.Prev.LinkTitle, URL: s.href(p.Prev.URL)}
+	}
+	if p.Next != nil {
+		v.Next = &theme.Link{Title: p.Next.LinkTitle, URL: s.href(p.Next.URL)}
+	}
+	if s.repo != nil && !p.Missing {
+		v.EditURL = s.repo.EditURL(s.b.Site.EditURL, s.repoPath(s.gitPrefix, p))
+		v.EditLabel = editLabel(v.EditURL)
+	}
+	return theme.Render(s.theme.Page, v)
+}
+
+func editLabel(u string) string {
+	switch {
+	case strings.Contains(u, "github"):
+		return "Edit on GitHub"
+	case strings.Contains(u, "gitlab"):
+		return "Edit on GitLab"
+	}
+	return "Edit on Git"
+}
+
+// breadcrumbs are the page's group, then the pages above it.
+func (s *builder) breadcrumbs(p *book.Page) []theme.Link {
+	var out []theme.Link
+	if g := p.Group(); g != nil && g.Title != "" {
+		out = append(out, theme.Link{Title: g.Title})
+	}
+	for _, a := range p.Ancestors() {
+		out = append(out, theme.Link{Title: a.LinkTitle, URL: s.href(a.URL)})
+	}
+	return out
+}
+
+// outline is "On this page": level-2 headings with their level-3 children.
+func outline(hs []markdown.Heading) []theme.OutlineItem {
+	var out []theme.OutlineItem
+	for _, h := range hs {
+		switch {
+		case h.Level == 2:
+			out = append(out, theme.OutlineItem{ID: h.ID, Text: h.Text})
+		case h.Level == 3 && len(out) > 0:
+			last := &out[len(out)-1]
+			last.Children = append(last.Children, theme.OutlineItem{ID: h.ID, Text: h.Text})
+		case h.Level == 3:
+			out = append(out, theme.OutlineItem{ID: h.ID, Text: h.Text})
+		}
+	}
+	return out
+}
+
+// writeFiles links every image and file that pages use into the output.
+func (s *builder) writeFiles() error {
+	var outs []string
+	s.files.Range(func(k, _ any) bool { outs = append(outs, k.(string)); return true })
+	slices.Sort(outs)
+	for _, o := range outs {
+		src, _ := s.files.Load(o)
+		abs := path.Join(s.b.Source, s.b.SourcePath(src.(string)))
+		if err := s.out.LinkFile(o, abs); err != nil {
+			return fmt.Errorf("copy %s: %w", src, err)
+		}
+	}
+	return nil
+}
+
+// writeNotFound writes 404.html.
+func (s *builder) writeNotFound() error {
+	html, err := theme.Render(s.theme.NotFound, &theme.NotFound{Site: s.site, Sidebar: s.sidebar(nil)})
+	if err != nil {
+		return fmt.Errorf("render 404 page: %w", err)
+	}
+	return s.out.WriteFile("404.html", html)
+}
+
+// writeSitemap writes sitemap.xml: every indexable page in reading order.
+func (s *builder) writeSitemap() error {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range s.b.Pages {
+		if p.NoIndex() || p.Missing {
+			continue
+		}
+		b.WriteString("<url><loc>")
+		template.HTMLEscape(&b, []byte(s.abs+s.href(p.URL)))
+		b.WriteString("</loc>")
+		if !p.Updated.IsZero() {
+			b.WriteString("<lastmod>" + p.Updated.UTC().Format("2006-01-02") + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return s.out.WriteFile("sitemap.xml", b.Bytes())
+}
+
+// writeRobots writes robots.txt, naming the sitemap when its URL is known.
+func (s *builder) writeRobots() error {
+	txt := "User-agent: *\nAllow: /\n"
+	if s.abs != "" {
+		txt += "\nSitemap: " + s.abs + s.base + "sitemap.xml\n"
+	}
+	return s.out.WriteFile("robots.txt", []byte(txt))
+}
+
+func mustJSON(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // maps of strings always marshal
+	}
+	return string(data)
+}

@@ -1,0 +1,103 @@
+// handbook: small progressive enhancements; every page works without them.
+(function () {
+  "use strict";
+  var doc = document;
+
+  // Sidebar: expand and collapse entries; load collapsed branches from the
+  // shared tree file the first time one is opened.
+  var sidebar = doc.querySelector(".hb-sidebar");
+  var tree = null;
+  function loadTree() {
+    if (!tree) {
+      tree = fetch(sidebar.getAttribute("data-nav")).then(function (r) {
+        if (!r.ok) throw new Error("nav " + r.status);
+        return r.json();
+      });
+    }
+    return tree;
+  }
+  function item(e) {
+    var li = doc.createElement("li");
+    li.className = "hb-nav-item";
+    var row = doc.createElement("div");
+    row.className = "hb-nav-row";
+    var a = doc.createElement("a");
+    a.href = e.u;
+    a.textContent = e.t;
+    if (e.x) { a.className = "hb-nav-ext"; a.rel = "noopener"; }
+    if (sameURL(a.href)) a.setAttribute("aria-current", "page");
+    row.appendChild(a);
+    if (e.k) {
+      var b = doc.createElement("button");
+      b.className = "hb-nav-caret";
+      b.type = "button";
+      b.setAttribute("aria-expanded", "false");
+      b.setAttribute("aria-label", "Show pages under " + e.t);
+      b.setAttribute("data-id", e.i);
+      row.appendChild(b);
+    }
+    li.appendChild(row);
+    return li;
+  }
+  function sameURL(href) {
+    return href.replace(/[#?].*$/, "").replace(/\/$/, "") === location.href.replace(/[#?].*$/, "").replace(/\/$/, "");
+  }
+  if (sidebar) {
+    sidebar.addEventListener("click", function (ev) {
+      var b = ev.target.closest(".hb-nav-caret");
+      if (!b) return;
+      var li = b.closest("li");
+      var open = b.getAttribute("aria-expanded") !== "true";
+      b.setAttribute("aria-expanded", String(open));
+      li.classList.toggle("open", open);
+      if (!open || li.querySelector(":scope > ul")) return;
+      loadTree().then(function (t) {
+        var ul = doc.createElement("ul");
+        (t[b.getAttribute("data-id")] || []).forEach(function (e) { ul.appendChild(item(e)); });
+        li.appendChild(ul);
+      }).catch(function () { location.href = li.querySelector("a").href; });
+    });
+    var cur = sidebar.querySelector("[aria-current=page]");
+    if (cur && cur.scrollIntoView) cur.scrollIntoView({ block: "center" });
+  }
+
+  // "Last updated": the build writes a date; show it relative to now.
+  var t = doc.querySelector(".hb-updated time");
+  if (t && window.Intl && Intl.RelativeTimeFormat) {
+    var secs = (Date.parse(t.getAttribute("datetime")) - Date.now()) / 1000;
+    var units = [["year", 31536000], ["month", 2592000], ["week", 604800], ["day", 86400], ["hour", 3600], ["minute", 60]];
+    var rtf = new Intl.RelativeTimeFormat(doc.documentElement.lang || "en", { numeric: "auto" });
+    for (var i = 0; i < units.length; i++) {
+      if (Math.abs(secs) >= units[i][1] || i === units.length - 1) {
+        t.textContent = rtf.format(Math.round(secs / units[i][1]), units[i][0]);
+        break;
+      }
+    }
+  }
+
+  // Old URLs that carried a #fragment redirect from the page they name.
+  var hr = doc.getElementById("hb-hash-redirects");
+  if (hr && location.hash) {
+    var to = JSON.parse(hr.textContent)[decodeURIComponent(location.hash.slice(1))];
+    if (to) location.replace(to);
+  }
+
+  // "On this page": highlight the section being read.
+  var links = doc.querySelectorAll(".hb-outline a");
+  if (links.length && window.IntersectionObserver) {
+    var byId = {};
+    links.forEach(function (a) { byId[decodeURIComponent(a.hash.slice(1))] = a; });
+    var io = new IntersectionObserver(function (entries) {
+      entries.forEach(function (en) {
+        if (!en.isIntersecting) return;
+        links.forEach(function (a) { a.classList.remove("active"); });
+        var a = byId[en.target.id];
+        if (a) a.classList.add("active");
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    Object.keys(byId).forEach(function (id) {
+      var h = doc.getElementById(id);
+      if (h) io.observe(h);
+    });
+  }
+})();

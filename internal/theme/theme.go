@@ -1,0 +1,110 @@
+package theme
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io"
+	"path"
+	"strings"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets/style.css assets/app.js
+var assetFS embed.FS
+
+// Asset is a static file of the theme, named by its content.
+type Asset struct {
+	Path string // output path relative to the site root, e.g. "_handbook/style.1a2b3c4d.css"
+	Data []byte
+}
+
+// Theme is a compiled set of layouts and their static files.
+type Theme struct {
+	page, redirect, notFound *template.Template
+	assets                   []Asset
+	urls                     map[string]string // logical name → path relative to the site root
+}
+
+// New compiles the default theme. extraCSS is appended to the stylesheet
+// (the code highlighting rules). base is the site's URL path prefix.
+func New(base string, extraCSS []byte) (*Theme, error) {
+	t := &Theme{urls: map[string]string{}}
+	for _, name := range []string{"style.css", "app.js"} {
+		data, err := assetFS.ReadFile("assets/" + name)
+		if err != nil {
+			return nil, fmt.Errorf("read theme asset %s: %w", name, err)
+		}
+		if name == "style.css" {
+			data = append(append(data, '\n'), extraCSS...)
+		}
+		t.AddAsset(name, data)
+	}
+	funcs := template.FuncMap{
+		"asset": func(name string) string { return base + t.urls[name] },
+	}
+	parse := func(files ...string) (*template.Template, error) {
+		tm, err := template.New(files[0]).Funcs(funcs).ParseFS(templateFS, prefixed(files)...)
+		if err != nil {
+			return nil, fmt.Errorf("parse theme templates: %w", err)
+		}
+		return tm, nil
+	}
+	var err error
+	if t.page, err = parse("page.html", "head.html"); err != nil {
+		return nil, err
+	}
+	if t.redirect, err = parse("redirect.html"); err != nil {
+		return nil, err
+	}
+	if t.notFound, err = parse("404.html", "head.html"); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func prefixed(files []string) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = "templates/" + f
+	}
+	return out
+}
+
+// AddAsset adds a static file named by a hash of its content, such as the
+// sidebar tree, and returns its path relative to the site root.
+func (t *Theme) AddAsset(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	p := "_handbook/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+	t.urls[name] = p
+	t.assets = append(t.assets, Asset{Path: p, Data: data})
+	return p
+}
+
+// Assets returns the theme's static files.
+func (t *Theme) Assets() []Asset { return t.assets }
+
+// Page renders a page.
+func (t *Theme) Page(w io.Writer, p *Page) error { return t.page.Execute(w, p) }
+
+// Redirect renders a redirect page.
+func (t *Theme) Redirect(w io.Writer, r *Redirect) error { return t.redirect.Execute(w, r) }
+
+// NotFound renders the 404 page.
+func (t *Theme) NotFound(w io.Writer, n *NotFound) error { return t.notFound.Execute(w, n) }
+
+// Render runs fn into a buffer and returns the bytes.
+func Render[T any](fn func(io.Writer, T) error, v T) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := fn(&buf, v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

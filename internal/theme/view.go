@@ -1,0 +1,79 @@
+package theme
+
+import (
+	"html/template"
+	"time"
+)
+
+// Site is what every page of a site shares.
+type Site struct {
+	Title    string
+	Base     string // URL path prefix of the site, always ending in "/"
+	HomeURL  string
+	LogoURL  string // empty when the site has no logo
+	Links    []Link // header links
+	Footer   template.HTML
+	Version  string // version label shown in the header; empty for none
+	NavURL   string // the whole sidebar tree, for expanding collapsed entries
+	Lang     string
+	Absolute string // base URL with scheme and host, when configured
+}
+
+// Link is a titled link.
+type Link struct {
+	Title    string
+	URL      string
+	External bool
+}
+
+// OutlineItem is an entry of the "On this page" outline.
+type OutlineItem struct {
+	ID       string
+	Text     string
+	Children []OutlineItem
+}
+
+// Page is one page as the layout shows it.
+type Page struct {
+	Site        *Site
+	Title       string
+	Description string
+	URL         string // path with the site base, e.g. "/docs/a/b"
+	Canonical   string // absolute when the site has a base URL
+	NoIndex     bool
+	Breadcrumbs []Link
+	Sidebar     template.HTML
+	Outline     []OutlineItem
+	Content     template.HTML
+	Prev, Next  *Link
+	Updated     time.Time // zero when unknown
+	EditURL     string
+	EditLabel   string // "Edit on GitHub"
+	PDFURL      string
+	FeedbackURL string
+	Wide        bool
+	// Visibility of the parts GitBook lets a page turn off.
+	ShowTitle, ShowDescription, ShowSidebar, ShowOutline, ShowPagination, ShowMetadata bool
+	HashRedirects                                                                      template.JS // JSON object of "#fragment" → URL, or empty
+}
+
+// Redirect is a static page that sends the browser to another URL.
+type Redirect struct {
+	Site   *Site
+	To     string
+	Hashes template.JS // JSON object of "#fragment" → URL for old URLs that carried one
+}
+
+// NotFound is the 404 page.
+type NotFound struct {
+	Site    *Site
+	Sidebar template.HTML
+}
+
+// UpdatedISO returns the last-updated time as RFC 3339 in UTC.
+func (p *Page) UpdatedISO() string { return p.Updated.UTC().Format(time.RFC3339) }
+
+// UpdatedText returns the last-updated date as text that does not depend on
+// when the site was built ("Aug 22, 2024"); the script turns it into a
+// relative time in the reader's browser.
+func (p *Page) UpdatedText() string { return p.Updated.UTC().Format("Jan 2, 2006") }

@@ -349,7 +349,7 @@ func TestGenerateRefuses(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name, dir, want string
-		o            Options
+		o               Options
 	}{
 		{"no pages", t.TempDir(), "want at least 1", Options{}},
 		{"non-empty directory", full, "not empty", Options{Pages: 5}},

@@ -32,6 +32,7 @@ type Dir struct {
 	mu   sync.RWMutex // writes hold it shared, Commit and Abort exclusive
 	done bool         // committed or aborted
 	seq  atomic.Uint64
+	dirs sync.Map // directories already made, so each is made once
 }
 
 // Begin creates a temporary directory next to out (same parent, named like
@@ -127,8 +128,11 @@ func (d *Dir) place(op, rel string, create func(name string) error) error {
 	}
 	name := filepath.FromSlash(rel)
 	if dir := path.Dir(rel); dir != "." {
-		if err := d.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
-			return fmt.Errorf("%s %s: %w", op, rel, err)
+		if _, made := d.dirs.Load(dir); !made {
+			if err := d.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
+				return fmt.Errorf("%s %s: %w", op, rel, err)
+			}
+			d.dirs.Store(dir, true)
 		}
 	}
 	err := create(name)

@@ -170,8 +170,14 @@ func (s *builder) renderPage(p *book.Page, d *markdown.Doc, hashRedirects string
 	if p.Next != nil {
 		v.Next = &theme.Link{Title: p.Next.LinkTitle, URL: s.href(p.Next.URL)}
 	}
-	if s.repo != nil && !p.Missing {
-		v.EditURL = s.repo.EditURL(s.b.Site.EditURL, s.repoPath(s.gitPrefix, p))
+	if !p.Missing {
+		// Without git, an edit_url template still works, with the path
+		// from the source folder and no branch.
+		file := s.b.SourcePath(p.File)
+		if s.repo != nil {
+			file = s.repoPath(s.gitPrefix, p)
+		}
+		v.EditURL = s.repo.EditURL(s.b.Site.EditURL, file)
 		v.EditLabel = editLabel(v.EditURL)
 	}
 	return theme.Render(s.theme.Page, v)

@@ -298,3 +298,58 @@ func TestPageSizeDoesNotGrowWithTheBook(t *testing.T) {
 		`! >Page 120</a>`, // a child of a sibling: loaded when opened
 	)
 }
+
+func TestContentRootAndInferredTableOfContents(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- .gitbook.yaml --
+root: ./handbook/
+-- handbook/README.md --
+# Start
+
+Read [the b page](b/README.md) and ![x](.gitbook/assets/x.png).
+-- handbook/a.md --
+# Alpha
+-- handbook/b/README.md --
+# Beta
+-- handbook/b/c.md --
+# Gamma
+-- handbook/.gitbook/assets/x.png --
+png
+-- outside.md --
+# Not in the content root
+`)
+	// Without SUMMARY.md the tree is the folders: README first, then by name.
+	b.AssertExists("index.html", "a/index.html", "b/index.html", "b/c/index.html", "! outside/index.html", "_assets/x.png")
+	b.AssertFile("b/index.html",
+		`<span>Previous</span><strong>Alpha</strong>`,
+		`<span>Next</span><strong>Gamma</strong>`,
+	)
+	b.AssertFile("index.html", `href="/b"`)
+}
+
+func TestEditAndLastUpdatedFromGit(t *testing.T) {
+	t.Parallel()
+	files := `
+-- SUMMARY.md --
+* [Home](README.md)
+* [Team](<team/my page.md>)
+-- README.md --
+# Home
+-- team/my page.md --
+# Team
+`
+	b := hbtest.Build(t, files, hbtest.Git("git@github.com:acme/handbook.git", "2024-08-22T11:19:21-04:00"))
+	b.AssertFile("my page/index.html",
+		`<time datetime="2024-08-22T15:19:21Z" title="Aug 22, 2024">on Aug 22, 2024</time>`,
+		`<a class="hb-action" href="https://github.com/acme/handbook/edit/main/team/my%20page.md" rel="noopener">Edit on GitHub</a>`,
+	)
+	b.AssertFile("sitemap.xml", `<loc>/my%20page</loc><lastmod>2024-08-22</lastmod>`)
+
+	// edit_url wins over the remote.
+	c := hbtest.Build(t, files+`
+-- handbook.yaml --
+edit_url: https://git.example.com/hb/-/blob/{branch}/{path}?edit=1
+`, hbtest.Git("https://gitlab.com/acme/handbook.git", "2024-01-02T03:04:05Z"))
+	c.AssertFile("index.html", `href="https://git.example.com/hb/-/blob/main/README.md?edit=1"`)
+}

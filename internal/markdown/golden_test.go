@@ -1,0 +1,131 @@
+package markdown
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/handbookhq/handbook/internal/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the .html and .problems halves of testdata/*.txtar")
+
+// testResolver knows one page, ok.md (at /ok), and the assets under
+// .gitbook/assets/; absolute http(s) URLs and fragments pass unchanged.
+type testResolver struct{}
+
+func (testResolver) Link(dest string) (string, error) {
+	page, frag, _ := strings.Cut(dest, "#")
+	switch {
+	case strings.HasPrefix(dest, "http://"), strings.HasPrefix(dest, "https://"), strings.HasPrefix(dest, "mailto:"):
+		return dest, nil
+	case page == "":
+		return dest, nil
+	case page == "ok.md":
+		if frag != "" {
+			return "/ok#" + frag, nil
+		}
+		return "/ok", nil
+	}
+	return "", fmt.Errorf("link target %q does not exist", dest)
+}
+
+func (testResolver) Image(dest string) (string, error) {
+	switch {
+	case strings.HasPrefix(dest, "https://"), strings.HasPrefix(dest, "data:"):
+		return dest, nil
+	case strings.Contains(dest, ".gitbook/assets/"):
+		return "/assets/" + path.Base(dest), nil
+	}
+	return "", hintError{fmt.Errorf("image %q does not exist", dest), "put images under .gitbook/assets/"}
+}
+
+type hintError struct {
+	error
+	hint string
+}
+
+func (e hintError) Hint() string  { return e.hint }
+func (e hintError) Unwrap() error { return e.error }
+
+// TestGolden renders every "-- name.md --" section of testdata/*.txtar and
+// compares with the "-- name.html --" section that follows, and with the
+// problems listed in "-- name.problems --" (one "line:col: msg" a line).
+// With -update it rewrites those sections instead.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata: %v", err)
+	}
+	e := New()
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []txtar.File // the archive as -update writes it
+		for _, f := range ar.Files {
+			name, ok := strings.CutSuffix(f.Name, ".md")
+			if !ok {
+				continue
+			}
+			html, problems := renderCase(t, e, f.Data)
+			out = append(out, f, txtar.File{Name: name + ".html", Data: []byte(html)})
+			if problems != "" {
+				out = append(out, txtar.File{Name: name + ".problems", Data: []byte(problems)})
+			}
+			t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar")+"/"+name, func(t *testing.T) {
+				if *update {
+					return
+				}
+				if want := section(ar, name+".html"); html != want {
+					t.Errorf("html:\n--- got ---\n%s--- want ---\n%s", html, want)
+				}
+				if want := section(ar, name+".problems"); problems != want {
+					t.Errorf("problems:\n--- got ---\n%s--- want ---\n%s", problems, want)
+				}
+			})
+		}
+		if *update {
+			ar.Files = out
+			if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+func renderCase(t *testing.T, e *Engine, src []byte) (html, problems string) {
+	t.Helper()
+	d := e.Parse(src)
+	var b bytes.Buffer
+	ps, err := e.Render(&b, d, testResolver{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p strings.Builder
+	for _, pr := range ps {
+		line, col := diag.LineCol(src, pr.Offset)
+		fmt.Fprintf(&p, "%d:%d: %s\n", line, col, pr.Msg)
+		if pr.Hint != "" {
+			fmt.Fprintf(&p, "\thint: %s\n", pr.Hint)
+		}
+	}
+	return b.String(), p.String()
+}
+
+func section(ar *txtar.Archive, name string) string {
+	for _, f := range ar.Files {
+		if f.Name == name {
+			return string(f.Data)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,250 @@
+package markdown
+
+import (
+	"bufio"
+	"errors"
+	"io"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/handbookhq/handbook/internal/markdown/htmlfilter"
+)
+
+// Resolver maps destinations written in a page to URLs. dest is the
+// destination as written, with angle brackets removed and Markdown
+// backslash escapes and character references resolved, but percent-encoding
+// left alone. An error means the target does not exist; its message becomes
+// the problem's text (`link target "x.md" does not exist`), and if the error
+// has a Hint() string method, that becomes the problem's hint.
+type Resolver interface {
+	// Link resolves the target of a link: a Markdown link or a raw <a href>.
+	Link(dest string) (string, error)
+	// Image resolves an image: a Markdown image or a raw <img src>,
+	// <source srcset>, <video poster>.
+	Image(dest string) (string, error)
+}
+
+// Problem is something wrong in a page body, at a byte offset in the source
+// given to Parse.
+type Problem struct {
+	Offset int
+	Msg    string // lowercase, no final period
+	Hint   string // optional: what to do about it
+}
+
+// Render writes the body HTML of d to w, without the title heading (the
+// page header shows it). Links and images go through r; a nil r keeps
+// destinations as written. It returns the problems found on the way, in
+// document order; the error is only for a failing w.
+//
+// Render does not modify d or the engine, so one Doc rendered twice gives
+// the same bytes.
+func (e *Engine) Render(w io.Writer, d *Doc, r Resolver) ([]Problem, error) {
+	st, _ := e.states.Get().(*renderState)
+	if st == nil {
+		st = &renderState{Writer: bufio.NewWriter(w)}
+		st.filter.URL = st.rawURL
+	}
+	st.Reset(w)
+	st.filter.Reset()
+	st.doc, st.res = d, r
+	err := e.md.Renderer().Render(st, d.src, d.root)
+	problems := st.problems
+	st.doc, st.res, st.problems, st.closers, st.segs, st.defs = nil, nil, nil, st.closers[:0], nil, nil
+	st.Writer.Reset(nil)
+	e.states.Put(st)
+	return problems, err
+}
+
+// renderState is one rendering of one document. Goldmark hands it to every
+// node renderer as the writer, which is how the resolver and the problems
+// reach them without shared state. Engine keeps used ones in a pool, for
+// their buffers.
+type renderState struct {
+	*bufio.Writer
+	doc      *Doc
+	res      Resolver
+	filter   htmlfilter.Filter
+	problems []Problem
+	closers  []string       // end tags of the links being rendered
+	segs     []text.Segment // the source of the raw HTML being filtered
+	scratch  []byte
+	defs     map[string]int // link reference definitions: destination → offset
+}
+
+var errNotRenderState = errors.New("markdown: node rendered outside Engine.Render")
+
+func stateOf(w util.BufWriter) (*renderState, error) {
+	st, ok := w.(*renderState)
+	if !ok {
+		return nil, errNotRenderState
+	}
+	return st, nil
+}
+
+// problem records a problem at offset off.
+func (st *renderState) problem(off int, msg, hint string) {
+	st.problems = append(st.problems, Problem{Offset: off, Msg: msg, Hint: hint})
+}
+
+// fail records a resolver error at offset off.
+func (st *renderState) fail(off int, err error) {
+	var h interface{ Hint() string }
+	hint := ""
+	if errors.As(err, &h) {
+		hint = h.Hint()
+	}
+	st.problem(off, err.Error(), hint)
+}
+
+// escape writes s with HTML special characters escaped.
+func (st *renderState) escape(s string) { _ = htmlfilter.WriteEscaped(st, s) }
+
+// writeRaw filters raw HTML made of segs through the allow-list.
+func (st *renderState) writeRaw(segs []text.Segment, block bool) error {
+	if len(segs) == 0 {
+		return nil
+	}
+	src := st.doc.src
+	contiguous := true
+	for i := 1; i < len(segs); i++ {
+		if segs[i].Start != segs[i-1].Stop {
+			contiguous = false
+			break
+		}
+	}
+	var frag []byte
+	if contiguous {
+		frag = src[segs[0].Start:segs[len(segs)-1].Stop]
+	} else {
+		st.scratch = st.scratch[:0]
+		for _, s := range segs {
+			st.scratch = append(st.scratch, src[s.Start:s.Stop]...)
+		}
+		frag = st.scratch
+	}
+	st.segs = segs
+	return st.filter.Write(st, frag, block)
+}
+
+// srcOffset maps an offset in the fragment being filtered to the source.
+func (st *renderState) srcOffset(k int) int {
+	for _, s := range st.segs {
+		if l := s.Stop - s.Start; k < l {
+			return s.Start + k
+		} else {
+			k -= l
+		}
+	}
+	if n := len(st.segs); n > 0 {
+		return st.segs[n-1].Stop
+	}
+	return 0
+}
+
+// rawURL resolves a URL attribute of raw HTML for the filter.
+func (st *renderState) rawURL(u htmlfilter.URL) (string, bool) {
+	if st.res == nil {
+		return escapeURL(u.Value), true
+	}
+	resolve := st.res.Link
+	if u.Image {
+		resolve = st.res.Image
+	}
+	v, err := resolve(u.Value)
+	if err != nil {
+		st.fail(st.srcOffset(u.Offset), err)
+		return "", false
+	}
+	return escapeURL(v), true
+}
+
+// escapeURL percent-encodes what may not stand in a URL (spaces, non-ASCII),
+// leaving existing %XX sequences alone.
+func escapeURL(u string) string {
+	return string(util.URLEscape([]byte(u), false))
+}
+
+// htmlExtension installs the node renderers of this package over goldmark's.
+type htmlExtension struct{}
+
+// Extend implements goldmark.Extender.
+func (htmlExtension) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(newNodeRenderer(), 100)))
+}
+
+// funcs collects the renderer functions of a goldmark renderer we delegate to.
+type funcs map[ast.NodeKind]renderer.NodeRendererFunc
+
+// Register implements renderer.NodeRendererFuncRegisterer.
+func (f funcs) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f[k] = fn }
+
+// nodeRenderer renders the nodes whose HTML this package decides. It has no
+// mutable state: everything for one rendering is in renderState.
+type nodeRenderer struct {
+	table     funcs                     // goldmark's table renderer, wrapped
+	highlight renderer.NodeRendererFunc // goldmark-highlighting's code blocks
+}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (nr *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindDocument, nr.renderDocument)
+	reg.Register(ast.KindHeading, nr.renderHeading)
+	reg.Register(ast.KindParagraph, nr.renderParagraph)
+	reg.Register(ast.KindHTMLBlock, nr.renderHTMLBlock)
+	reg.Register(ast.KindRawHTML, nr.renderRawHTML)
+	reg.Register(ast.KindLink, nr.renderLink)
+	reg.Register(ast.KindImage, nr.renderImage)
+	reg.Register(ast.KindAutoLink, nr.renderAutoLink)
+	reg.Register(ast.KindFencedCodeBlock, nr.renderFencedCode)
+	for k, f := range nr.table {
+		reg.Register(k, f)
+	}
+	reg.Register(east.KindTable, nr.renderTable)
+}
+
+func (nr *nodeRenderer) renderDocument(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		return ast.WalkContinue, nil
+	}
+	st, err := stateOf(w)
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	return ast.WalkContinue, st.filter.Close(st)
+}
+
+func (nr *nodeRenderer) renderHTMLBlock(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	st, err := stateOf(w)
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	n := node.(*ast.HTMLBlock)
+	lines := n.Lines()
+	segs := make([]text.Segment, 0, lines.Len()+1)
+	segs = append(segs, lines.Sliced(0, lines.Len())...)
+	if n.HasClosure() {
+		segs = append(segs, n.ClosureLine)
+	}
+	return ast.WalkContinue, st.writeRaw(segs, true)
+}
+
+func (nr *nodeRenderer) renderRawHTML(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	st, err := stateOf(w)
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	n := node.(*ast.RawHTML)
+	return ast.WalkSkipChildren, st.writeRaw(n.Segments.Sliced(0, n.Segments.Len()), false)
+}

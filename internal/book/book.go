@@ -1,6 +1,7 @@
 package book
 
 import (
+	"io/fs"
 	"time"
 
 	"github.com/handbookhq/handbook/internal/config"
@@ -10,7 +11,8 @@ import (
 
 // Book is a loaded handbook: configuration, table of contents and pages.
 type Book struct {
-	Source  string          // absolute path of the source directory
+	Source  string          // absolute path of the source directory; "" for a book read by LoadFS
+	FS      fs.FS           // the files of a book read by LoadFS; nil otherwise
 	Content string          // content root relative to Source ("." or "docs"), slash-separated
 	Site    *config.Site    // handbook.yaml, or zero values when absent
 	GitBook *config.GitBook // .gitbook.yaml, or defaults when absent

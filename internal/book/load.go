@@ -38,13 +38,29 @@ func Load(ctx context.Context, source string, o Options) (*Book, error) {
 	if err != nil {
 		return nil, fmt.Errorf("resolve source %s: %w", source, err)
 	}
+	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("source %s is not a folder", source)
+	}
 	root, err := os.OpenRoot(abs)
 	if err != nil {
 		return nil, fmt.Errorf("open source: %w", err)
 	}
 	defer root.Close()
-	fsys := root.FS()
+	return load(ctx, root.FS(), abs, o)
+}
 
+// LoadFS reads a handbook from a file system that is not a folder on
+// disk, such as the documentation embedded in the binary. The book has no
+// Source folder and no git history.
+func LoadFS(ctx context.Context, fsys fs.FS, o Options) (*Book, error) {
+	b, err := load(ctx, fsys, "", o)
+	if b != nil {
+		b.FS = fsys
+	}
+	return b, err
+}
+
+func load(ctx context.Context, fsys fs.FS, abs string, o Options) (*Book, error) {
 	b := &Book{
 		Source: abs,
 		byFile: map[string]*Page{},
@@ -133,7 +149,7 @@ func (b *Book) scan(ctx context.Context, fsys fs.FS, ignore []string) error {
 			rel = p
 		}
 		if d.IsDir() {
-			if d.Name() == ".git" || d.Name() == "node_modules" || slices.Contains(ignore, filepath.Join(b.Source, p)) {
+			if d.Name() == ".git" || d.Name() == "node_modules" || slices.Contains(ignore, filepath.Join(b.Source, p)) || isOutput(fsys, p) {
 				return fs.SkipDir
 			}
 			b.dirs[rel] = true
@@ -144,6 +160,13 @@ func (b *Book) scan(ctx context.Context, fsys fs.FS, ignore []string) error {
 		}
 		return nil
 	})
+}
+
+// isOutput reports whether dir holds a handbook build (it has the marker
+// file publish writes), which is never content.
+func isOutput(fsys fs.FS, dir string) bool {
+	_, err := fs.Stat(fsys, path.Join(dir, ".handbook-output"))
+	return err == nil
 }
 
 // readPages reads every page's file in parallel and splits its front matter.

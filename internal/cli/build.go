@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"time"
 
@@ -20,7 +21,7 @@ type buildFlags struct {
 
 func runBuild(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("build", "[SOURCE]", "Build the handbook in SOURCE (default \".\") into a static website.", e.stderr)
-	out := fs.String("out", "", "output `directory` (default SOURCE/_site)")
+	out := fs.String("out", "_site", "output `directory`")
 	var bf buildFlags
 	bf.register(fs)
 	pos, err := parse(fs, args, 1)
@@ -31,11 +32,8 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 1 {
 		source = pos[0]
 	}
-	if *out == "" {
-		*out = filepath.Join(source, "_site")
-	}
 	start := time.Now()
-	res, err := build(ctx, e, source, *out, bf)
+	res, err := build(ctx, e, source, nil, *out, bf)
 	if err != nil {
 		return err
 	}
@@ -55,13 +53,21 @@ func (bf *buildFlags) register(fs interface {
 	fs.BoolVar(&bf.quiet, "q", false, "print errors only")
 }
 
-// build loads and renders source into out, printing diagnostics.
-func build(ctx context.Context, e *env, source, out string, bf buildFlags) (*site.Result, error) {
+// build loads and renders source into out, printing diagnostics. A nil
+// fsys means source is a folder on disk; otherwise the book is read from
+// fsys (the embedded documentation).
+func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, bf buildFlags) (*site.Result, error) {
 	absOut, err := filepath.Abs(out)
 	if err != nil {
 		return nil, fmt.Errorf("resolve output: %w", err)
 	}
-	b, err := book.Load(ctx, source, book.Options{ConfigFile: bf.config, Ignore: []string{absOut}})
+	lo := book.Options{ConfigFile: bf.config, Ignore: []string{absOut}}
+	var b *book.Book
+	if fsys != nil {
+		b, err = book.LoadFS(ctx, fsys, lo)
+	} else {
+		b, err = book.Load(ctx, source, lo)
+	}
 	if err != nil {
 		if b != nil {
 			printDiags(e, b.Diags, bf.quiet)

@@ -4,26 +4,34 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/handbookhq/handbook/docs"
 	"github.com/handbookhq/handbook/internal/server"
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags("serve", "[SOURCE]", "Build the handbook in SOURCE (default \".\") and serve it.", e.stderr)
-	addr := fs.String("addr", "127.0.0.1:4000", "`address` to listen on (port 0 picks a free port)")
+	flags := newFlags("serve", "[SOURCE]", "Build the handbook in SOURCE (default \".\") and serve it.", e.stderr)
+	addr := flags.String("addr", "127.0.0.1:4000", "`address` to listen on (port 0 picks a free port)")
 	var bf buildFlags
-	bf.register(fs)
-	pos, err := parse(fs, args, 1)
+	bf.register(flags)
+	pos, err := parse(flags, args, 1)
 	if err != nil {
 		return err
 	}
-	source := "."
-	if len(pos) == 1 {
+	source, fsys := ".", fs.FS(nil)
+	switch {
+	case len(pos) == 1:
 		source = pos[0]
+	case !isHandbook(source) && bf.config == "":
+		// Outside a handbook, show the documentation built into the binary.
+		fmt.Fprintln(e.stderr, "no SUMMARY.md or .gitbook.yaml here: serving handbook's own documentation (give a SOURCE folder to serve yours)")
+		source, fsys = "(built-in documentation)", docs.FS
 	}
 	tmp, err := os.MkdirTemp("", "handbook-serve-")
 	if err != nil {
@@ -31,7 +39,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer os.RemoveAll(tmp)
 	out := tmp + "/site"
-	res, err := build(ctx, e, source, out, bf)
+	res, err := build(ctx, e, source, fsys, out, bf)
 	if err != nil {
 		return err
 	}
@@ -57,4 +65,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("shut down: %w", err)
 	}
 	return nil
+}
+
+// isHandbook reports whether dir looks like a GitBook repository.
+func isHandbook(dir string) bool {
+	for _, name := range []string{"SUMMARY.md", ".gitbook.yaml"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
 }

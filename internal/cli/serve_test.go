@@ -27,20 +27,7 @@ redirects:
 -- guide/README.md --
 # Guide
 `)
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	done := make(chan int)
-	go func() {
-		done <- Main(ctx, []string{"serve", "-q", "--no-git", "--addr", "127.0.0.1:0", filepath.Clean(src)}, pw, io.Discard)
-		pw.Close()
-	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	if err != nil {
-		t.Fatalf("read address: %v", err)
-	}
-	go io.Copy(io.Discard, pr)
-	base := strings.TrimSpace(line[strings.Index(line, "http://"):])
-
+	base, stop := startServe(t, "serve", "-q", "--no-git", "--addr", "127.0.0.1:0", filepath.Clean(src))
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	for _, tc := range []struct {
 		path     string
@@ -71,8 +58,49 @@ redirects:
 			t.Errorf("GET /%s: got Location %q, want %q", tc.path, got, tc.location)
 		}
 	}
-	cancel()
-	if code := <-done; code != 0 {
-		t.Errorf("got exit code %d, want 0", code)
+	stop()
+}
+
+// startServe runs "handbook serve" until stop is called, and returns the
+// address it prints.
+func startServe(t *testing.T, args ...string) (base string, stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int)
+	go func() {
+		done <- Main(ctx, args, pw, io.Discard)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("read address: %v", err)
+	}
+	go io.Copy(io.Discard, pr)
+	return strings.TrimSpace(line[strings.Index(line, "http://"):]), func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("got exit code %d, want 0", code)
+		}
+	}
+}
+
+func TestServeOutsideAHandbookShowsTheBuiltInDocumentation(t *testing.T) {
+	t.Chdir(t.TempDir())
+	base, stop := startServe(t, "serve", "--addr", "127.0.0.1:0")
+	defer stop()
+	for path, want := range map[string]string{
+		"":                            "<title>Introduction | handbook</title>",
+		"getting-started/quick-start": "go run ./cmd/handbook serve",
+	} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("GET /%s: got status %d, want 200 and %q in the body", path, resp.StatusCode, want)
+		}
 	}
 }

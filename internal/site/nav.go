@@ -71,6 +71,13 @@ func (s *builder) buildCollapsed() {
 		s.writeEntry(&b, e, nil, false)
 		s.collapsed[e.ID] = b.String()
 	})
+	// Every sidebar holds the closed top level, and a branch or so more.
+	s.sidebarSize = 4 << 10
+	for _, g := range s.b.Groups {
+		for _, e := range g.Entries {
+			s.sidebarSize += 2 * len(s.collapsed[e.ID])
+		}
+	}
 }
 
 // sidebar renders the sidebar for page cur (nil for none, as on the 404
@@ -83,6 +90,7 @@ func (s *builder) sidebar(cur *book.Page) template.HTML {
 		}
 	}
 	var b strings.Builder
+	b.Grow(s.sidebarSize)
 	b.WriteString(`<div class="hb-nav">`)
 	for _, g := range s.b.Groups {
 		if g.Title != "" {
@@ -112,19 +120,20 @@ func (s *builder) writeList(b *strings.Builder, es []*book.Entry, cur *book.Page
 	b.WriteString("</ul>")
 }
 
-// writeEntry writes an entry's <li> and row; a closed entry's <li> is
-// complete, an open one is left for the caller to fill and close.
+// writeEntry writes an entry's <li> and link; a closed entry's <li> is
+// complete, an open one is left for the caller to fill and close. The
+// markup is terse on purpose: it is repeated on every page.
 func (s *builder) writeEntry(b *strings.Builder, e *book.Entry, cur *book.Page, isOpen bool) {
 	kids := len(visible(e.Children)) > 0
-	b.WriteString(`<li class="hb-nav-item`)
+	b.WriteString(`<li`)
 	if isOpen && kids {
-		b.WriteString(` open`)
+		b.WriteString(` class="open"`)
 	}
-	b.WriteString(`"><div class="hb-nav-row"><a href="`)
+	b.WriteString(`><a href="`)
 	b.WriteString(template.HTMLEscapeString(s.entryURL(e)))
 	b.WriteByte('"')
 	if e.Page == nil {
-		b.WriteString(` class="hb-nav-ext" rel="noopener"`)
+		b.WriteString(` class="ext" rel="noopener"`)
 	} else if cur != nil && e.Page == cur && e == cur.Entry {
 		b.WriteString(` aria-current="page"`)
 	}
@@ -132,15 +141,12 @@ func (s *builder) writeEntry(b *strings.Builder, e *book.Entry, cur *book.Page, 
 	b.WriteString(template.HTMLEscapeString(e.Title))
 	b.WriteString(`</a>`)
 	if kids {
-		b.WriteString(`<button type="button" class="hb-nav-caret" data-id="`)
+		b.WriteString(`<button data-id="`)
 		b.WriteString(strconv.Itoa(e.ID))
 		b.WriteString(`" aria-expanded="`)
 		b.WriteString(strconv.FormatBool(isOpen))
-		b.WriteString(`" aria-label="Show pages under `)
-		b.WriteString(template.HTMLEscapeString(e.Title))
-		b.WriteString(`"></button>`)
+		b.WriteString(`" aria-label="Pages below"></button>`)
 	}
-	b.WriteString(`</div>`)
 	if !isOpen {
 		b.WriteString(`</li>`)
 	}

@@ -7,13 +7,10 @@ import (
 	"log/slog"
 	"net/url"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/diag"
@@ -51,12 +48,12 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 		return nil, err
 	}
 
-	// History is read by one git process while pages are parsed.
+	// History is read by one git process while the theme is prepared.
 	var repo *gitinfo.Repo
 	gitDone := make(chan struct{})
 	go func() {
 		defer close(gitDone)
-		if o.NoGit {
+		if o.NoGit || b.Source == "" {
 			return
 		}
 		r, err := gitinfo.Open(ctx, b.Source)
@@ -69,10 +66,7 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 		repo = r
 	}()
 
-	if err := s.parse(ctx); err != nil {
-		<-gitDone
-		return nil, err
-	}
+	s.siteTitle()
 	<-gitDone
 	s.repo = repo
 	s.datePages()
@@ -96,18 +90,19 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 
 // builder holds the state of one build.
 type builder struct {
-	b         *book.Book
-	o         Options
-	md        *markdown.Engine
-	theme     *theme.Theme
-	site      *theme.Site
-	docs      []*markdown.Doc
-	repo      *gitinfo.Repo
-	out       *publish.Dir
-	base      string   // URL path prefix, ending in "/"
-	abs       string   // scheme and host of base_url, or ""
-	gitPrefix string   // source folder relative to the git top level
-	collapsed []string // sidebar <li> of each entry, closed, by entry ID
+	b           *book.Book
+	o           Options
+	md          *markdown.Engine
+	theme       *theme.Theme
+	site        *theme.Site
+	docs        []*markdown.Doc
+	repo        *gitinfo.Repo
+	out         *publish.Dir
+	base        string   // URL path prefix, ending in "/"
+	abs         string   // scheme and host of base_url, or ""
+	gitPrefix   string   // source folder relative to the git top level
+	collapsed   []string // sidebar <li> of each entry, closed, by entry ID
+	sidebarSize int      // a sidebar's expected size, to allocate once
 
 	mu    sync.Mutex
 	diags diag.List
@@ -131,32 +126,17 @@ func newBuilder(b *book.Book, o Options) (*builder, error) {
 	return s, nil
 }
 
-// parse parses every page in parallel and takes titles from their H1s.
-func (s *builder) parse(ctx context.Context) error {
-	pages := s.b.Pages
-	s.docs = make([]*markdown.Doc, len(pages))
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, p := range pages {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			d := s.md.Parse(p.Body)
-			if t := d.Title(); t != "" {
-				p.Title = t
-			}
-			s.docs[i] = d
-			return nil
-		})
+// siteTitle settles the site title: handbook.yaml's title, else the first
+// page's H1, else its table-of-contents title.
+func (s *builder) siteTitle() {
+	if s.b.Title != "" {
+		return
 	}
-	if err := g.Wait(); err != nil {
-		return err
+	first := s.b.Pages[0]
+	if t := s.md.Parse(first.Body).Title(); t != "" {
+		first.Title = t
 	}
-	if s.b.Title == "" {
-		s.b.Title = pages[0].Title
-	}
-	return nil
+	s.b.Title = first.Title
 }
 
 // datePages sets each page's last-updated time from git history.

@@ -6,7 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"path"
+	"io/fs"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -102,12 +103,12 @@ func (s *builder) writePages(ctx context.Context) error {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	pr := &progress{fn: s.o.Progress, total: len(s.b.Pages)}
 	hashes := s.hashRedirects()
-	for i, p := range s.b.Pages {
+	for _, p := range s.b.Pages {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			html, err := s.renderPage(p, s.docs[i], hashes[p.URL])
+			html, err := s.renderPage(p, hashes[p.URL])
 			if err != nil {
 				return fmt.Errorf("render %s: %w", s.b.SourcePath(p.File), err)
 			}
@@ -127,7 +128,13 @@ func outPath(url string) string {
 	return strings.TrimPrefix(url, "/") + "/index.html"
 }
 
-func (s *builder) renderPage(p *book.Page, d *markdown.Doc, hashRedirects string) ([]byte, error) {
+// renderPage parses and renders one page; its syntax tree is dropped when
+// it is written, so memory does not grow with the book.
+func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error) {
+	d := s.md.Parse(p.Body)
+	if t := d.Title(); t != "" {
+		p.Title = t
+	}
 	var body bytes.Buffer
 	body.Grow(len(p.Body) * 2)
 	probs, err := s.md.Render(&body, d, resolver{s, p})
@@ -180,7 +187,7 @@ func (s *builder) renderPage(p *book.Page, d *markdown.Doc, hashRedirects string
 		v.EditURL = s.repo.EditURL(s.b.Site.EditURL, file)
 		v.EditLabel = editLabel(v.EditURL)
 	}
-	return theme.Render(s.theme.Page, v)
+	return s.theme.RenderPage(v)
 }
 
 func editLabel(u string) string {
@@ -229,9 +236,19 @@ func (s *builder) writeFiles() error {
 	slices.Sort(outs)
 	for _, o := range outs {
 		src, _ := s.files.Load(o)
-		abs := path.Join(s.b.Source, s.b.SourcePath(src.(string)))
-		if err := s.out.LinkFile(o, abs); err != nil {
-			return fmt.Errorf("copy %s: %w", src, err)
+		name := s.b.SourcePath(src.(string))
+		if s.b.Source == "" {
+			data, err := fs.ReadFile(s.b.FS, name)
+			if err == nil {
+				err = s.out.WriteFile(o, data)
+			}
+			if err != nil {
+				return fmt.Errorf("copy %s: %w", name, err)
+			}
+			continue
+		}
+		if err := s.out.LinkFile(o, filepath.Join(s.b.Source, filepath.FromSlash(name))); err != nil {
+			return fmt.Errorf("copy %s: %w", name, err)
 		}
 	}
 	return nil

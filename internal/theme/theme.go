@@ -90,8 +90,15 @@ func (t *Theme) AddAsset(name string, data []byte) string {
 // Assets returns the theme's static files.
 func (t *Theme) Assets() []Asset { return t.assets }
 
-// Page renders a page.
-func (t *Theme) Page(w io.Writer, p *Page) error { return t.page.Execute(w, p) }
+// RenderPage renders a page into a buffer sized for it.
+func (t *Theme) RenderPage(p *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(p.Content) + len(p.Sidebar) + 12<<10)
+	if err := t.page.Execute(&buf, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
 
 // Redirect renders a redirect page.
 func (t *Theme) Redirect(w io.Writer, r *Redirect) error { return t.redirect.Execute(w, r) }

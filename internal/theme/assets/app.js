@@ -18,25 +18,19 @@
   }
   function item(e) {
     var li = doc.createElement("li");
-    li.className = "hb-nav-item";
-    var row = doc.createElement("div");
-    row.className = "hb-nav-row";
     var a = doc.createElement("a");
     a.href = e.u;
     a.textContent = e.t;
-    if (e.x) { a.className = "hb-nav-ext"; a.rel = "noopener"; }
+    if (e.x) { a.className = "ext"; a.rel = "noopener"; }
     if (sameURL(a.href)) a.setAttribute("aria-current", "page");
-    row.appendChild(a);
+    li.appendChild(a);
     if (e.k) {
       var b = doc.createElement("button");
-      b.className = "hb-nav-caret";
-      b.type = "button";
       b.setAttribute("aria-expanded", "false");
-      b.setAttribute("aria-label", "Show pages under " + e.t);
+      b.setAttribute("aria-label", "Pages below");
       b.setAttribute("data-id", e.i);
-      row.appendChild(b);
+      li.appendChild(b);
     }
-    li.appendChild(row);
     return li;
   }
   function sameURL(href) {
@@ -44,7 +38,7 @@
   }
   if (sidebar) {
     sidebar.addEventListener("click", function (ev) {
-      var b = ev.target.closest(".hb-nav-caret");
+      var b = ev.target.closest("button[data-id]");
       if (!b) return;
       var li = b.closest("li");
       var open = b.getAttribute("aria-expanded") !== "true";

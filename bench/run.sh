@@ -35,23 +35,38 @@ done
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "| book | pages | wall (s) | peak memory (MB) | HTML per page, median (KB) | output per page (KB) |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-for name in "${books[@]}"; do
-	src="$work/$name"
+# measure NAME BASE: builds book NAME RUNS times into new folders under
+# BASE; leaves "wall mem" medians in $work/result and the last output in
+# $work/last.
+measure() {
+	local name=$1 base=$2 out
 	: >"$work/times"
 	for i in $(seq "$runs"); do
-		out="$work/out-$name-$i"
-		/usr/bin/time -f "%e %M" -o "$work/t" "$work/handbook" build --out "$out" "$src" 2>"$work/log"
+		out="$base/handbook-bench-out-$name-$i"
+		rm -rf "$out"
+		/usr/bin/time -f "%e %M" -o "$work/t" "$work/handbook" build --out "$out" "$work/$name" 2>"$work/log"
 		cat "$work/t" >>"$work/times"
-		[ "$i" -lt "$runs" ] && rm -rf "$out"
+		if [ "$i" -lt "$runs" ]; then rm -rf "$out"; fi
 	done
-	wall=$(awk '{print $1}' "$work/times" | median)
-	mem=$(awk '{print $2}' "$work/times" | median)
+	echo "$(awk '{print $1}' "$work/times" | median) $(awk '{print $2}' "$work/times" | median)" >"$work/result"
+	rm -rf "$work/last" && mv "$out" "$work/last"
+}
+
+echo "| book | pages | wall, output on disk (s) | wall, output on tmpfs (s) | peak memory (MB) | HTML per page, median (KB) | output per page (KB) |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+for name in "${books[@]}"; do
+	tmpfs="-"
+	if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+		measure "$name" /dev/shm
+		tmpfs=$(awk '{print $1}' "$work/result")
+	fi
+	measure "$name" "$work"
+	read -r wall mem <"$work/result"
+	out="$work/last"
 	pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$work/log")
 	html_median=$(grep -rL 'http-equiv="refresh"' --include=index.html "$out" | xargs -d '\n' stat -c %s | median)
 	total=$(du -sb --apparent-size "$out" | awk '{print $1}')
-	awk -v n="$name" -v p="$pages" -v w="$wall" -v m="$mem" -v h="$html_median" -v t="$total" \
-		'BEGIN { printf "| %s | %d | %.2f | %.0f | %.1f | %.1f |\n", n, p, w, m / 1024, h / 1024, t / p / 1024 }'
+	awk -v n="$name" -v p="$pages" -v w="$wall" -v f="$tmpfs" -v m="$mem" -v h="$html_median" -v t="$total" \
+		'BEGIN { printf "| %s | %d | %.2f | %s | %.0f | %.1f | %.1f |\n", n, p, w, f, m / 1024, h / 1024, t / p / 1024 }'
 	rm -rf "$out"
 done

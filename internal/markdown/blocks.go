@@ -2,16 +2,17 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 
+	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
-
-	"github.com/handbookhq/handbook/internal/markdown/htmlfilter"
 )
 
 // Code blocks are highlighted with these chroma styles, as CSS classes; see
@@ -26,13 +27,10 @@ func newNodeRenderer() *nodeRenderer {
 	// Alignment as align attributes, so pages need no inline styles.
 	extension.NewTableHTMLRenderer(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)).
 		RegisterFuncs(nr.table)
-	code := funcs{}
-	highlighting.NewHTMLRenderer(
-		highlighting.WithStyle(lightStyle),
-		highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-		highlighting.WithWrapperRenderer(codeWrapper),
-	).RegisterFuncs(code)
-	nr.highlight = code[ast.KindFencedCodeBlock]
+	// One formatter for every code block of every page: it caches the
+	// style's classes, which would otherwise be worked out per block.
+	nr.formatter = chromahtml.New(chromahtml.WithClasses(true))
+	nr.style = styles.Get(lightStyle)
 	return nr
 }
 
@@ -84,47 +82,49 @@ func (nr *nodeRenderer) renderTable(w util.BufWriter, src []byte, n ast.Node, en
 }
 
 // renderFencedCode keeps mermaid diagrams as text for the client-side
-// renderer and hands every other fence to the highlighter, which falls
-// back to plain escaped code for unknown languages.
+// renderer and highlights every other fence with chroma; code in a
+// language chroma does not know is written plain and escaped, in
+// <pre><code class="language-x">.
 func (nr *nodeRenderer) renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	st, err := stateOf(w)
+	if err != nil {
+		return ast.WalkStop, err
+	}
 	n := node.(*ast.FencedCodeBlock)
-	if !bytes.EqualFold(n.Language(src), []byte("mermaid")) {
-		return nr.highlight(w, src, node, entering)
+	lang := n.Language(src)
+	var code strings.Builder
+	for i := range n.Lines().Len() {
+		s := n.Lines().At(i)
+		code.Write(s.Value(src))
 	}
-	if entering {
-		st, err := stateOf(w)
-		if err != nil {
-			return ast.WalkStop, err
-		}
+	if bytes.EqualFold(lang, []byte("mermaid")) {
 		_, _ = st.WriteString(`<pre class="mermaid">`)
-		for i := range n.Lines().Len() {
-			s := n.Lines().At(i)
-			st.escape(string(s.Value(src)))
-		}
+		st.escape(code.String())
 		_, _ = st.WriteString("</pre>\n")
+		return ast.WalkContinue, nil
 	}
-	return ast.WalkContinue, nil
-}
-
-// codeWrapper writes what surrounds a code block: chroma writes its own
-// <pre class="chroma"> when it knows the language; otherwise the code is
-// plain and escaped, in <pre><code class="language-x">.
-func codeWrapper(w util.BufWriter, c highlighting.CodeBlockContext, entering bool) {
-	switch {
-	case c.Highlighted() && !entering:
-		_ = w.WriteByte('\n')
-	case c.Highlighted():
-	case entering:
-		_, _ = w.WriteString("<pre><code")
-		if lang, ok := c.Language(); ok && len(lang) > 0 {
-			_, _ = w.WriteString(` class="language-`)
-			_ = htmlfilter.WriteEscaped(w, string(lang))
-			_ = w.WriteByte('"')
+	if lexer := lexers.Get(string(lang)); lexer != nil && len(lang) > 0 {
+		var buf bytes.Buffer
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+		if err == nil && nr.formatter.Format(&buf, nr.style, it) == nil {
+			_, _ = st.Write(buf.Bytes())
+			_ = st.WriteByte('\n')
+			return ast.WalkContinue, nil
 		}
-		_ = w.WriteByte('>')
-	default:
-		_, _ = w.WriteString("</code></pre>\n")
 	}
+	_, _ = st.WriteString("<pre><code")
+	if len(lang) > 0 {
+		_, _ = st.WriteString(` class="language-`)
+		st.escape(string(lang))
+		_ = st.WriteByte('"')
+	}
+	_ = st.WriteByte('>')
+	st.escape(code.String())
+	_, _ = st.WriteString("</code></pre>\n")
+	return ast.WalkContinue, nil
 }
 
 // Interface guards

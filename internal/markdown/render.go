@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -187,8 +189,9 @@ func (f funcs) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f[k] = f
 // nodeRenderer renders the nodes whose HTML this package decides. It has no
 // mutable state: everything for one rendering is in renderState.
 type nodeRenderer struct {
-	table     funcs                     // goldmark's table renderer, wrapped
-	highlight renderer.NodeRendererFunc // goldmark-highlighting's code blocks
+	table     funcs                 // goldmark's table renderer, wrapped
+	formatter *chromahtml.Formatter // shared by every code block
+	style     *chroma.Style         // the light style; HighlightCSS adds the dark one
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.

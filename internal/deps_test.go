@@ -1,0 +1,50 @@
+package internal_test
+
+import (
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestDependenciesFlowOneWay checks which of the project's packages each
+// package may import, so that, for instance, the Markdown renderer never
+// learns about books and nothing imports the command line.
+func TestDependenciesFlowOneWay(t *testing.T) {
+	t.Parallel()
+	const mod = "github.com/handbookhq/handbook/"
+	allowed := map[string][]string{
+		"internal/diag":                nil,
+		"internal/summary":             {"internal/diag"},
+		"internal/config":              {"internal/diag", "internal/config/yamldiag"},
+		"internal/config/yamldiag":     {"internal/diag"},
+		"internal/frontmatter":         {"internal/diag", "internal/config/yamldiag"},
+		"internal/markdown":            {"internal/markdown/htmlfilter"},
+		"internal/markdown/htmlfilter": nil,
+		"internal/theme":               nil,
+		"internal/gitinfo":             nil,
+		"internal/publish":             nil,
+		"internal/book":                {"internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter"},
+		"internal/site":                {"internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter", "internal/book", "internal/markdown", "internal/markdown/htmlfilter", "internal/theme", "internal/gitinfo", "internal/publish"},
+		"internal/server":              nil,
+		"internal/bookgen":             nil,
+	}
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Deps " "}}`, mod+"...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for line := range strings.Lines(string(out)) {
+		fields := strings.Fields(line)
+		pkg := strings.TrimPrefix(fields[0], mod)
+		want, checked := allowed[pkg]
+		if !checked {
+			continue
+		}
+		for _, dep := range fields[1:] {
+			d, ours := strings.CutPrefix(dep, mod)
+			if ours && !slices.Contains(want, d) {
+				t.Errorf("%s imports %s, which it may not", pkg, d)
+			}
+		}
+	}
+}

@@ -44,6 +44,7 @@ measure() {
 	for i in $(seq "$runs"); do
 		out="$base/handbook-bench-out-$name-$i"
 		rm -rf "$out"
+		sync # start each run with no writes of earlier work pending
 		/usr/bin/time -f "%e %M" -o "$work/t" "$work/handbook" build --out "$out" "$work/$name" 2>"$work/log"
 		cat "$work/t" >>"$work/times"
 		if [ "$i" -lt "$runs" ]; then rm -rf "$out"; fi

@@ -23,10 +23,11 @@ type Book struct {
 	Redirects []Redirect // from .gitbook.yaml, resolved to URLs
 	Diags     diag.List  // everything found wrong while loading
 
-	byFile map[string]*Page // content-relative file path → page
-	byURL  map[string]*Page // URL path → page
-	files  map[string]bool  // every file under the content root, for link checks
-	dirs   map[string]bool  // every folder under the content root
+	firstPath string           // the URL the first page would have if it were not "/"
+	byFile    map[string]*Page // content-relative file path → page
+	byURL     map[string]*Page // URL path → page
+	files     map[string]bool  // every file under the content root, for link checks
+	dirs      map[string]bool  // every folder under the content root
 }
 
 // Group is a "##" section of the table of contents. The group of entries

@@ -10,6 +10,10 @@ import (
 // A redirect whose old URL is a page is dropped with a warning, because an
 // existing page always wins, as on GitBook.
 func (b *Book) resolveRedirects() {
+	// The first page is also published under its own path, as on GitBook.
+	if from := strings.Trim(b.firstPath, "/"); from != "" && b.byURL["/"+from] == nil {
+		b.Redirects = append(b.Redirects, Redirect{From: from, To: "/"})
+	}
 	for _, r := range b.GitBook.Redirects {
 		from, frag, _ := strings.Cut(strings.Trim(r.From, "/"), "#")
 		from = strings.TrimSuffix(from, ".md")

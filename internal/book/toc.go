@@ -48,6 +48,7 @@ func (b *Book) loadSummary(fsys fs.FS) error {
 		return b.Diags.Errors()
 	}
 	if b.byURL["/"] == nil {
+		b.firstPath = b.Pages[0].URL
 		b.setURL(b.Pages[0], "/")
 	}
 	return nil
@@ -133,11 +134,14 @@ func (t *tree) newPage(it *summary.Item, e *Entry, file string, segs []string) *
 		b.Diags.Add(diag.Warnf(it.Pos, "%q does not exist", b.SourcePath(file)).
 			WithHint("create the file or remove the entry; the page is published empty, as GitBook does"))
 	}
+	url := "/" + strings.Join(append(slices.Clip(segs), pageSlug(file)), "/")
 	if file == t.first && b.byURL["/"] == nil {
 		b.setURL(p, "/")
+		if pageSlug(file) != "" {
+			b.firstPath = url
+		}
 		return p
 	}
-	url := "/" + strings.Join(append(slices.Clip(segs), pageSlug(file)), "/")
 	if other := b.byURL[url]; other != nil {
 		b.Diags.Add(diag.Warnf(it.Pos, "%q and %q would both be published at %q", other.File, file, url).
 			WithHint("rename one of the files; the later one gets a numbered URL"))

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/handbookhq/handbook/internal/testcorpus"
 )
 
 // redirectList formats redirects as "from -> to @line:col", one per line.
@@ -136,13 +138,9 @@ redirects:
 
 func TestMattermostGitBook(t *testing.T) {
 	t.Parallel()
-	dir := os.Getenv("HANDBOOK_CORPUS")
-	if dir == "" {
-		dir = "/tmp/corpus/mm"
-	}
-	src, err := os.ReadFile(filepath.Join(dir, ".gitbook.yaml"))
+	src, err := os.ReadFile(filepath.Join(testcorpus.Dir(t), ".gitbook.yaml"))
 	if err != nil {
-		t.Skipf("corpus not found at %s (set HANDBOOK_CORPUS to a clone of ../shared/corpus/mattermost-handbook.bundle): %v", dir, err)
+		t.Fatal(err)
 	}
 	gb, ds := ParseGitBook(".gitbook.yaml", src)
 	if len(ds) != 0 {

@@ -6,17 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/handbookhq/handbook/internal/testcorpus"
 )
 
 func TestMattermostFrontMatter(t *testing.T) {
 	t.Parallel()
-	dir := os.Getenv("HANDBOOK_CORPUS")
-	if dir == "" {
-		dir = "/tmp/corpus/mm"
-	}
-	if _, err := os.Stat(filepath.Join(dir, "SUMMARY.md")); err != nil {
-		t.Skipf("corpus not found at %s (set HANDBOOK_CORPUS to a clone of ../shared/corpus/mattermost-handbook.bundle): %v", dir, err)
-	}
+	dir := testcorpus.Dir(t)
 	pages, described := 0, 0
 	var warnings []string
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {

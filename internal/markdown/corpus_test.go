@@ -8,21 +8,12 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/handbookhq/handbook/internal/testcorpus"
 )
 
-// corpusDir returns the directory of a real GitBook handbook (the
-// Mattermost handbook) named by HANDBOOK_CORPUS_DIR, or skips the test.
-func corpusDir(tb testing.TB) string {
-	tb.Helper()
-	dir := os.Getenv("HANDBOOK_CORPUS_DIR")
-	if dir == "" {
-		tb.Skip("HANDBOOK_CORPUS_DIR is not set; point it at a GitBook handbook checkout (e.g. the Mattermost handbook) to run corpus tests")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		tb.Fatalf("HANDBOOK_CORPUS_DIR: %v", err)
-	}
-	return dir
-}
+// corpusDir returns a clone of the Mattermost handbook, or skips the test.
+func corpusDir(tb testing.TB) string { return testcorpus.Dir(tb) }
 
 type corpusPage struct {
 	path string

@@ -42,8 +42,11 @@ func isExternal(dest string) bool {
 // page URLs (fragment kept), folders their README's page, other files are
 // published under _assets/ or _files/ and linked there.
 func (s *builder) resolve(p *book.Page, dest string, image bool) (string, error) {
-	if dest == "" || strings.HasPrefix(dest, "#") || isExternal(dest) {
+	if dest == "" || strings.HasPrefix(dest, "#") {
 		return dest, nil
+	}
+	if isExternal(dest) {
+		return s.ownURL(dest), nil
 	}
 	raw, frag, hasFrag := strings.Cut(dest, "#")
 	raw, _, _ = strings.Cut(raw, "?")
@@ -83,6 +86,32 @@ func (s *builder) resolve(p *book.Page, dest string, image bool) (string, error)
 		return "", fmt.Errorf("image %q does not exist", dest)
 	}
 	return "", fmt.Errorf("link target %q does not exist", dest)
+}
+
+// ownURL rewrites an absolute link to this handbook's own published site
+// (base_url) into a link within the build, so that it works in previews
+// and under "handbook serve"; other URLs are returned as they are.
+func (s *builder) ownURL(dest string) string {
+	if s.abs == "" {
+		return dest
+	}
+	u, err := url.Parse(dest)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, s.host) {
+		return dest
+	}
+	p, ok := strings.CutPrefix(u.Path+"/", s.base)
+	if !ok {
+		return dest
+	}
+	p = "/" + strings.TrimSuffix(p, "/")
+	frag := ""
+	if u.Fragment != "" {
+		frag = "#" + u.EscapedFragment()
+	}
+	if pg := s.b.PageByURL(p); pg != nil {
+		return s.href(pg.URL) + frag
+	}
+	return dest
 }
 
 // assetByName finds ".gitbook/assets/NAME" for a path that names NAME

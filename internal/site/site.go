@@ -100,6 +100,7 @@ type builder struct {
 	out         *publish.Dir
 	base        string   // URL path prefix, ending in "/"
 	abs         string   // scheme and host of base_url, or ""
+	host        string   // host of base_url, or ""
 	gitPrefix   string   // source folder relative to the git top level
 	collapsed   []string // sidebar <li> of each entry, closed, by entry ID
 	sidebarSize int      // a sidebar's expected size, to allocate once
@@ -122,6 +123,7 @@ func newBuilder(b *book.Book, o Options) (*builder, error) {
 			s.base = "/"
 		}
 		s.abs = u.Scheme + "://" + u.Host
+		s.host = u.Host
 	}
 	return s, nil
 }

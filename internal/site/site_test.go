@@ -353,3 +353,31 @@ edit_url: https://git.example.com/hb/-/blob/{branch}/{path}?edit=1
 `, hbtest.Git("https://gitlab.com/acme/handbook.git", "2024-01-02T03:04:05Z"))
 	c.AssertFile("index.html", `href="https://git.example.com/hb/-/blob/main/README.md?edit=1"`)
 }
+
+func TestLinksToTheOwnSiteStayInTheBuild(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- .gitbook.yaml --
+structure:
+  readme: welcome.md
+-- handbook.yaml --
+base_url: https://docs.example.com/handbook/
+-- SUMMARY.md --
+* [Welcome](welcome.md)
+* [Team](team.md)
+-- welcome.md --
+# Welcome
+
+See [the team](https://docs.example.com/handbook/team#leads), [elsewhere](https://docs.example.com/other/team)
+and [gone](http://docs.example.com/handbook/gone).
+-- team.md --
+# Team
+`)
+	b.AssertFile("index.html",
+		`href="/handbook/team#leads"`,
+		`href="https://docs.example.com/other/team"`,
+		`href="http://docs.example.com/handbook/gone"`,
+	)
+	// The first page is also reachable under its own path.
+	b.AssertFile("welcome/index.html", `url=/handbook/`)
+}

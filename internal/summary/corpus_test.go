@@ -5,21 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/handbookhq/handbook/internal/testcorpus"
 )
 
-// corpusDir returns the Mattermost handbook clone used by corpus tests,
-// from $HANDBOOK_CORPUS or /tmp/corpus/mm, or skips the test.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("HANDBOOK_CORPUS")
-	if dir == "" {
-		dir = "/tmp/corpus/mm"
-	}
-	if _, err := os.Stat(filepath.Join(dir, "SUMMARY.md")); err != nil {
-		t.Skipf("corpus not found at %s (set HANDBOOK_CORPUS to a clone of ../shared/corpus/mattermost-handbook.bundle): %v", dir, err)
-	}
-	return dir
-}
+// corpusDir returns a clone of the Mattermost handbook, or skips the test.
+func corpusDir(t testing.TB) string { return testcorpus.Dir(t) }
 
 func TestMattermostSummary(t *testing.T) {
 	t.Parallel()

@@ -17,11 +17,7 @@ func FuzzSummary(f *testing.F) {
 	}
 	// The head of the corpus SUMMARY.md: the whole file is large enough to
 	// make minimizing new inputs slow.
-	dir := os.Getenv("HANDBOOK_CORPUS")
-	if dir == "" {
-		dir = "/tmp/corpus/mm"
-	}
-	if src, err := os.ReadFile(filepath.Join(dir, "SUMMARY.md")); err == nil {
+	if src, err := os.ReadFile(filepath.Join(corpusDir(f), "SUMMARY.md")); err == nil {
 		f.Add(src[:min(len(src), 2048)])
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -27,7 +27,11 @@ func (b *Book) resolveRedirects() {
 		}
 		p := b.byFile[strings.TrimPrefix(file, "./")]
 		if !ok || p == nil {
-			b.Diags.Add(diag.Warnf(r.Pos, "redirect target %q is not a page", r.To).
+			what := "does not exist"
+			if b.HasFile(strings.TrimPrefix(file, "./")) {
+				what = "is not in the table of contents"
+			}
+			b.Diags.Add(diag.Warnf(r.Pos, "redirect target %q %s", r.To, what).
 				WithHint("point the redirect at a file listed in the table of contents"))
 			continue
 		}

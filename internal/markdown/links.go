@@ -34,7 +34,9 @@ func (st *renderState) resolve(n ast.Node, raw []byte, image bool) (string, bool
 	u, err := resolve(dest)
 	if err != nil {
 		st.fail(st.destOffset(n, raw), err)
-		return "", false
+		if u == "" {
+			return "", false
+		}
 	}
 	if htmlfilter.Unsafe(u, image) {
 		return "", false

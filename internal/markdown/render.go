@@ -22,7 +22,9 @@ import (
 // backslash escapes and character references resolved, but percent-encoding
 // left alone. An error means the target does not exist; its message becomes
 // the problem's text (`link target "x.md" does not exist`), and if the error
-// has a Hint() string method, that becomes the problem's hint.
+// has a Hint() string method, that becomes the problem's hint. An error
+// with a URL is a problem too, but the link keeps that URL: the target was
+// found, though not as written.
 type Resolver interface {
 	// Link resolves the target of a link: a Markdown link or a raw <a href>.
 	Link(dest string) (string, error)
@@ -161,7 +163,9 @@ func (st *renderState) rawURL(u htmlfilter.URL) (string, bool) {
 	v, err := resolve(u.Value)
 	if err != nil {
 		st.fail(st.srcOffset(u.Offset), err)
-		return "", false
+		if v == "" {
+			return "", false
+		}
 	}
 	return escapeURL(v), true
 }

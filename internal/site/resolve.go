@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/handbookhq/handbook/internal/book"
-	"github.com/handbookhq/handbook/internal/diag"
 )
 
 // resolver resolves the links and images of one page.
@@ -63,9 +62,10 @@ func (s *builder) resolve(p *book.Page, dest string, image bool) (string, error)
 		// .gitbook/assets/ with the wrong number of "../" still shows the
 		// file there. Do the same, and tell the author.
 		if asset, found := s.assetByName(raw); found {
-			s.addDiags(diag.Warnf(diag.Pos{File: b.SourcePath(p.File)}, "%q resolves to %q only by its name", dest, asset).
-				WithHint("fix the path relative to %s", p.File))
-			return s.fileURL(asset), nil
+			return s.fileURL(asset), hintError{
+				msg:  fmt.Sprintf("%q is found only by its name, as %q", dest, asset),
+				hint: "fix the path: it is relative to the page's folder",
+			}
 		}
 	}
 	if !ok {
@@ -113,6 +113,14 @@ func (s *builder) ownURL(dest string) string {
 	}
 	return dest
 }
+
+// hintError is a resolver error with a hint for the author.
+type hintError struct{ msg, hint string }
+
+func (e hintError) Error() string { return e.msg }
+
+// Hint says what to do about the error.
+func (e hintError) Hint() string { return e.hint }
 
 // assetByName finds ".gitbook/assets/NAME" for a path that names NAME
 // under any .gitbook/assets/ folder.

@@ -381,3 +381,27 @@ and [gone](http://docs.example.com/handbook/gone).
 	// The first page is also reachable under its own path.
 	b.AssertFile("welcome/index.html", `url=/handbook/`)
 }
+
+func TestUploadsAreFoundByNameWithAWarning(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+* [Deep](a/b/deep.md)
+-- README.md --
+# Home
+-- a/b/deep.md --
+# Deep
+
+![chart](../../../.gitbook/assets/chart.png)
+![chart](../.gitbook/assets/chart.png)
+-- .gitbook/assets/chart.png --
+png
+`)
+	b.AssertFile("deep/index.html", `src="/_assets/chart.png"`, `! broken-image`)
+	b.AssertDiags(
+		`a/b/deep.md:3:10: warning: "../../../.gitbook/assets/chart.png" is found only by its name, as ".gitbook/assets/chart.png"`,
+		`a/b/deep.md:4:10: warning: "../.gitbook/assets/chart.png" is found only by its name`,
+		"hint: fix the path: it is relative to the page's folder",
+	)
+}

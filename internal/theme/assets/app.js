@@ -76,6 +76,19 @@
     if (to) location.replace(to);
   }
 
+  // "Was this helpful?": send the rating without leaving the page.
+  var fb = doc.querySelector(".hb-feedback");
+  if (fb && window.fetch && window.FormData) {
+    fb.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var data = new FormData(fb);
+      if (ev.submitter && ev.submitter.name) data.append(ev.submitter.name, ev.submitter.value);
+      fetch(fb.action, { method: "POST", body: data }).catch(function () {});
+      fb.textContent = "Thank you for your feedback!";
+      fb.setAttribute("role", "status");
+    });
+  }
+
   // "On this page": highlight the section being read.
   var links = doc.querySelectorAll(".hb-outline a");
   if (links.length && window.IntersectionObserver) {

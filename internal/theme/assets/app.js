@@ -55,6 +55,35 @@
     if (cur && cur.scrollIntoView) cur.scrollIntoView({ block: "center" });
   }
 
+  // 404: suggest pages whose URL or title share words with the address.
+  var sug = doc.getElementById("hb-suggestions");
+  if (sug && sidebar) {
+    var words = decodeURIComponent(location.pathname).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 2; });
+    if (words.length) loadTree().then(function (t) {
+      var items = [], seen = {};
+      sidebar.querySelectorAll("a").forEach(function (a) { items.push({ t: a.textContent, u: a.getAttribute("href") }); });
+      Object.keys(t).forEach(function (k) { t[k].forEach(function (e) { if (!e.x) items.push(e); }); });
+      var scored = items.map(function (e) {
+        var hay = (e.u + " " + e.t).toLowerCase();
+        return { e: e, n: words.filter(function (w) { return hay.indexOf(w) >= 0; }).length };
+      }).filter(function (s) {
+        if (!s.n || seen[s.e.u]) return false;
+        seen[s.e.u] = true;
+        return true;
+      }).sort(function (a, b) { return b.n - a.n; }).slice(0, 5);
+      if (!scored.length) return;
+      var ul = sug.querySelector("ul");
+      scored.forEach(function (s) {
+        var li = doc.createElement("li"), a = doc.createElement("a");
+        a.href = s.e.u;
+        a.textContent = s.e.t;
+        li.appendChild(a);
+        ul.appendChild(li);
+      });
+      sug.hidden = false;
+    }).catch(function () {});
+  }
+
   // "Last updated": the build writes a date; show it relative to now.
   var t = doc.querySelector(".hb-updated time");
   if (t && window.Intl && Intl.RelativeTimeFormat) {

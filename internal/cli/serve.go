@@ -48,7 +48,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	srv := &http.Server{
-		Handler:           server.New(&server.Site{Dir: out, Redirects: res.Redirects}, e.log),
+		Handler:           server.New(server.NewSite(out, res.Redirects, res.URLs), e.log),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	fmt.Fprintf(e.stdout, "serving %d pages at http://%s/\n", res.Pages, ln.Addr())

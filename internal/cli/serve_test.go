@@ -39,6 +39,7 @@ redirects:
 		{"guide", 200, "<h1 class=\"hb-title\">Guide</h1>", ""},
 		{"guide/", 301, "", "/guide"},
 		{"old/guide", 301, "", "/guide"},
+		{"Guide", 301, "", "/guide"},
 		{"nothing/here", 404, "Page not found", ""},
 		{"sitemap.xml", 200, "<urlset", ""},
 	} {

@@ -17,6 +17,18 @@ import (
 type Site struct {
 	Dir       string
 	Redirects map[string]string // old URL path → new URL
+	URLs      []string          // page URL paths, to answer other spellings of them
+
+	lower map[string]string // lowercased page URL path → page URL path
+}
+
+// NewSite returns a Site for a build in dir.
+func NewSite(dir string, redirects map[string]string, urls []string) *Site {
+	s := &Site{Dir: dir, Redirects: redirects, URLs: urls, lower: make(map[string]string, len(urls))}
+	for _, u := range urls {
+		s.lower[strings.ToLower(u)] = u
+	}
+	return s
 }
 
 // Server serves the current Site.
@@ -74,6 +86,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if s.serveFile(w, r, root, name, http.StatusOK) {
 			return
 		}
+	}
+	// Published URLs are case-insensitive, as on GitBook.
+	if to, ok := site.lower[strings.ToLower(r.URL.EscapedPath())]; ok {
+		http.Redirect(w, r, to+query(r), http.StatusMovedPermanently)
+		return
 	}
 	if !s.serveFile(w, r, root, "404.html", http.StatusNotFound) {
 		http.NotFound(w, r)

@@ -35,6 +35,7 @@ type Result struct {
 	Pages     int
 	Files     int               // images and other files copied
 	Redirects map[string]string // old URL path ("/a/b") → new URL, for servers that answer 301
+	URLs      []string          // every page's URL path, with the site base, in reading order
 	Diags     diag.List
 }
 
@@ -85,7 +86,11 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 		return nil, fmt.Errorf("publish %s: %w", o.Out, err)
 	}
 	s.diags.Sort()
-	return &Result{Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), Diags: s.diags}, nil
+	urls := make([]string, len(b.Pages))
+	for i, p := range b.Pages {
+		urls[i] = s.href(p.URL)
+	}
+	return &Result{Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls, Diags: s.diags}, nil
 }
 
 // builder holds the state of one build.

@@ -49,28 +49,18 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 		return nil, err
 	}
 
-	// History is read by one git process while the theme is prepared.
-	var repo *gitinfo.Repo
-	gitDone := make(chan struct{})
+	// History is read by one git process while pages are rendered; a page
+	// waits for it only when its body is done.
+	s.gitDone = make(chan struct{})
 	go func() {
-		defer close(gitDone)
-		if o.NoGit || b.Source == "" {
-			return
+		defer close(s.gitDone)
+		if !o.NoGit && b.Source != "" {
+			s.openGit(ctx)
 		}
-		r, err := gitinfo.Open(ctx, b.Source)
-		if err != nil {
-			if !errors.Is(err, gitinfo.ErrNotRepo) {
-				o.Logger.Warn("git history unavailable", "err", err)
-			}
-			return
-		}
-		repo = r
 	}()
+	defer func() { <-s.gitDone }()
 
 	s.siteTitle()
-	<-gitDone
-	s.repo = repo
-	s.datePages()
 
 	out, err := publish.Begin(o.Out)
 	if err != nil {
@@ -101,7 +91,8 @@ type builder struct {
 	theme       *theme.Theme
 	site        *theme.Site
 	docs        []*markdown.Doc
-	repo        *gitinfo.Repo
+	repo        *gitinfo.Repo // nil without history; set before gitDone closes
+	gitDone     chan struct{}
 	out         *publish.Dir
 	base        string   // URL path prefix, ending in "/"
 	abs         string   // scheme and host of base_url, or ""
@@ -146,25 +137,35 @@ func (s *builder) siteTitle() {
 	s.b.Title = first.Title
 }
 
-// datePages sets each page's last-updated time from git history.
-func (s *builder) datePages() {
-	if s.repo == nil {
+// openGit reads the history of the repository holding the source.
+func (s *builder) openGit(ctx context.Context) {
+	r, err := gitinfo.Open(ctx, s.b.Source)
+	if err != nil {
+		if !errors.Is(err, gitinfo.ErrNotRepo) {
+			s.o.Logger.Warn("git history unavailable", "err", err)
+		}
 		return
 	}
 	src := s.b.Source
 	if real, err := filepath.EvalSymlinks(src); err == nil {
 		src = real
 	}
-	prefix, err := filepath.Rel(s.repo.Dir, src)
-	if err != nil || strings.HasPrefix(prefix, "..") {
+	prefix, err := filepath.Rel(r.Dir, src)
+	if err != nil || !filepath.IsLocal(prefix) && prefix != "." {
 		return
 	}
-	for _, p := range s.b.Pages {
-		if t, ok := s.repo.Updated(s.repoPath(prefix, p)); ok {
-			p.Updated = t
-		}
+	s.repo, s.gitPrefix = r, prefix
+}
+
+// gitFacts waits for the history and sets p's last-updated time.
+func (s *builder) gitFacts(p *book.Page) {
+	<-s.gitDone
+	if s.repo == nil {
+		return
 	}
-	s.gitPrefix = prefix
+	if t, ok := s.repo.Updated(s.repoPath(s.gitPrefix, p)); ok {
+		p.Updated = t
+	}
 }
 
 func (s *builder) repoPath(prefix string, p *book.Page) string {

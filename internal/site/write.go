@@ -147,6 +147,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		dg.Hint = pr.Hint
 		s.addDiags(dg)
 	}
+	s.gitFacts(p)
 	fm := p.FrontMatter
 	v := &theme.Page{
 		Site:            s.site,

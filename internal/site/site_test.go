@@ -129,7 +129,9 @@ func TestMissingAndDuplicateEntriesAreWarnings(t *testing.T) {
 		`SUMMARY.md:18:5: warning: "guide/install.md" is listed twice`,
 		`SUMMARY.md:19:3: warning: "company/ghost.md" does not exist`,
 	)
-	b.AssertFile("company/ghost/index.html", `<h1 class="hb-title">Ghost page</h1>`)
+	b.AssertFile("company/ghost/index.html", `<h1 class="hb-title">Ghost page</h1>`, `! hb-children`)
+	// Only empty pages with pages below them get a list of them.
+	b.AssertFile("company/about/history/index.html", `! hb-children`)
 	// The second listing links to the page.
 	b.AssertFile("company/about/index.html", `<a href="/getting-started/guide/install">Install again</a>`)
 }
@@ -404,4 +406,34 @@ png
 		`a/b/deep.md:4:10: warning: "../.gitbook/assets/chart.png" is found only by its name`,
 		"hint: fix the path: it is relative to the page's folder",
 	)
+}
+
+func TestEmptyParentPagesListTheirChildren(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+* [Policies](policies/README.md)
+  * [Travel](policies/travel.md)
+  * [Secret](policies/secret.md)
+  * [Leave](policies/leave.md)
+-- README.md --
+# Home
+-- policies/README.md --
+# Policies
+-- policies/travel.md --
+# Travel
+-- policies/secret.md --
+---
+hidden: true
+---
+# Secret
+-- policies/leave.md --
+# Leave
+`)
+	b.AssertFile("policies/index.html",
+		`<ul class="hb-children">`+"\n"+`<li><a href="/policies/travel">Travel</a></li>`+"\n"+`<li><a href="/policies/leave">Leave</a></li>`,
+		`! href="/policies/secret"`,
+	)
+	b.AssertFile("index.html", `! hb-children`)
 }

@@ -104,10 +104,17 @@ func (s *builder) writePages(ctx context.Context) error {
 	pr := &progress{fn: s.o.Progress, total: len(s.b.Pages)}
 	hashes := s.hashRedirects()
 	for _, p := range s.b.Pages {
-		g.Go(func() error {
+		g.Go(func() (err error) {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			// A bug in rendering one page must not take the process down
+			// with a stack trace; it fails the build, naming the page.
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("render %s: internal error: %v", s.b.SourcePath(p.File), r)
+				}
+			}()
 			html, err := s.renderPage(p, hashes[p.URL])
 			if err != nil {
 				return fmt.Errorf("render %s: %w", s.b.SourcePath(p.File), err)
@@ -140,6 +147,9 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 	probs, err := s.md.Render(&body, d, resolver{s, p})
 	if err != nil {
 		return nil, err
+	}
+	if len(bytes.TrimSpace(body.Bytes())) == 0 {
+		s.childList(&body, p)
 	}
 	file := s.b.SourcePath(p.File)
 	for _, pr := range probs {
@@ -189,6 +199,24 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		v.EditLabel = editLabel(v.EditURL)
 	}
 	return s.theme.RenderPage(v)
+}
+
+// childList gives a page with no content of its own a list of the pages
+// below it, as GitBook does for empty parent pages.
+func (s *builder) childList(w *bytes.Buffer, p *book.Page) {
+	kids := visible(p.Entry.Children)
+	if len(kids) == 0 {
+		return
+	}
+	w.WriteString(`<ul class="hb-children">` + "\n")
+	for _, k := range kids {
+		w.WriteString(`<li><a href="`)
+		template.HTMLEscape(w, []byte(s.entryURL(k)))
+		w.WriteString(`">`)
+		template.HTMLEscape(w, []byte(k.Title))
+		w.WriteString("</a></li>\n")
+	}
+	w.WriteString("</ul>\n")
 }
 
 func editLabel(u string) string {

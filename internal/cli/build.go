@@ -70,7 +70,9 @@ func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, b
 	}
 	if err != nil {
 		if b != nil {
-			printDiags(e, b.Diags, bf.quiet)
+			// The errors are in err, printed once by Main; show the
+			// warnings that came with them.
+			printDiags(e, b.Diags.Warnings(), bf.quiet)
 		}
 		return nil, err
 	}

@@ -103,6 +103,17 @@ func (l List) Errors() List {
 	return out
 }
 
+// Warnings returns only the diagnostics that are not errors.
+func (l List) Warnings() List {
+	var out List
+	for _, d := range l {
+		if d.Severity != Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Sort orders the list by file, line, column and message, so output does
 // not depend on the order in which work finished.
 func (l List) Sort() {

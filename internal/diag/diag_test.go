@@ -37,7 +37,7 @@ func TestListSortAndFormat(t *testing.T) {
 	if got := l.Error(); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if !l.HasErrors() || len(l.Errors()) != 1 {
+	if !l.HasErrors() || len(l.Errors()) != 1 || len(l.Warnings()) != 1 || l.Warnings()[0].Msg != "second" {
 		t.Errorf("got HasErrors=%v errors=%d, want true 1", l.HasErrors(), len(l.Errors()))
 	}
 }

@@ -437,3 +437,62 @@ hidden: true
 	)
 	b.AssertFile("index.html", `! hb-children`)
 }
+
+func TestLayoutTogglesHideParts(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+* [Bare](bare.md)
+* [Next](next.md)
+-- README.md --
+# Home
+-- bare.md --
+---
+description: Shown only in meta tags.
+layout:
+  width: wide
+  title:
+    visible: false
+  description:
+    visible: false
+  tableOfContents:
+    visible: false
+  outline:
+    visible: false
+  pagination:
+    visible: false
+  metadata:
+    visible: false
+---
+# Bare
+
+## One
+
+## Two
+-- next.md --
+# Next
+
+## One
+
+## Two
+`)
+	b.AssertFile("bare/index.html",
+		`<body class="hb-wide">`,
+		`<meta name="description" content="Shown only in meta tags.">`,
+		`! <h1 class="hb-title">`,
+		`! <p class="hb-description">`,
+		`! class="hb-sidebar"`,
+		`! On this page`,
+		`! class="hb-pagination"`,
+		`! Was this helpful?`,
+		`<h2 id="one">`,
+	)
+	b.AssertFile("next/index.html",
+		`<h1 class="hb-title">Next</h1>`,
+		`class="hb-sidebar"`,
+		`On this page`,
+		`class="hb-pagination"`,
+		`Was this helpful?`,
+	)
+}

@@ -496,3 +496,29 @@ layout:
 		`Was this helpful?`,
 	)
 }
+
+func TestNoIndexAppliesToPagesBelow(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+* [Drafts](drafts/README.md)
+  * [Idea](drafts/idea.md)
+* [Open](open.md)
+-- README.md --
+# Home
+-- drafts/README.md --
+---
+noIndex: true
+---
+# Drafts
+-- drafts/idea.md --
+# Idea
+-- open.md --
+# Open
+`)
+	b.AssertFile("drafts/index.html", `<meta name="robots" content="noindex">`)
+	b.AssertFile("drafts/idea/index.html", `<meta name="robots" content="noindex">`)
+	b.AssertFile("open/index.html", `! name="robots"`)
+	b.AssertFile("sitemap.xml", `<loc>/open</loc>`, `! /drafts`)
+}

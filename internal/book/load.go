@@ -17,7 +17,6 @@ import (
 	"github.com/handbookhq/handbook/internal/config"
 	"github.com/handbookhq/handbook/internal/diag"
 	"github.com/handbookhq/handbook/internal/frontmatter"
-	"github.com/handbookhq/handbook/internal/summary"
 )
 
 // Options tune Load.
@@ -234,5 +233,3 @@ func (p *Page) NoIndex() bool {
 	}
 	return false
 }
-
-var _ = summary.Parse

@@ -54,12 +54,11 @@ func (s *builder) write(ctx context.Context) error {
 func (s *builder) siteView(navPath string) *theme.Site {
 	cfg := s.b.Site
 	v := &theme.Site{
-		Title:    s.b.Title,
-		Base:     s.base,
-		HomeURL:  s.base,
-		NavURL:   s.base + navPath,
-		Lang:     "en",
-		Absolute: s.abs,
+		Title:   s.b.Title,
+		Base:    s.base,
+		HomeURL: s.base,
+		NavURL:  s.base + navPath,
+		Lang:    "en",
 	}
 	root := &book.Page{File: "handbook.yaml"}
 	if cfg.Logo != "" {

@@ -7,16 +7,15 @@ import (
 
 // Site is what every page of a site shares.
 type Site struct {
-	Title    string
-	Base     string // URL path prefix of the site, always ending in "/"
-	HomeURL  string
-	LogoURL  string // empty when the site has no logo
-	Links    []Link // header links
-	Footer   template.HTML
-	Version  string // version label shown in the header; empty for none
-	NavURL   string // the whole sidebar tree, for expanding collapsed entries
-	Lang     string
-	Absolute string // base URL with scheme and host, when configured
+	Title   string
+	Base    string // URL path prefix of the site, always ending in "/"
+	HomeURL string
+	LogoURL string // empty when the site has no logo
+	Links   []Link // header links
+	Footer  template.HTML
+	Version string // version label shown in the header; empty for none
+	NavURL  string // the whole sidebar tree, for expanding collapsed entries
+	Lang    string
 }
 
 // Link is a titled link.

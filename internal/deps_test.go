@@ -21,6 +21,7 @@ func TestDependenciesFlowOneWay(t *testing.T) {
 		"internal/frontmatter":         {"internal/diag", "internal/config/yamldiag"},
 		"internal/markdown":            {"internal/markdown/htmlfilter"},
 		"internal/markdown/htmlfilter": nil,
+		"internal/markdown/icons":      nil,
 		"internal/markdown/liquid":     nil,
 		"internal/theme":               nil,
 		"internal/gitinfo":             nil,

@@ -19,7 +19,8 @@ func TestDependenciesFlowOneWay(t *testing.T) {
 		"internal/config":              {"internal/diag", "internal/config/yamldiag"},
 		"internal/config/yamldiag":     {"internal/diag"},
 		"internal/frontmatter":         {"internal/diag", "internal/config/yamldiag"},
-		"internal/markdown":            {"internal/markdown/htmlfilter"},
+		"internal/markdown":            {"internal/markdown/htmlfilter", "internal/markdown/blocks", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml"},
+		"internal/markdown/blocks":     {"internal/markdown/htmlfilter", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml"},
 		"internal/markdown/htmlfilter": nil,
 		"internal/markdown/icons":      nil,
 		"internal/markdown/liquid":     nil,
@@ -27,7 +28,7 @@ func TestDependenciesFlowOneWay(t *testing.T) {
 		"internal/gitinfo":             nil,
 		"internal/publish":             nil,
 		"internal/book":                {"internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter"},
-		"internal/site":                {"internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter", "internal/book", "internal/markdown", "internal/markdown/htmlfilter", "internal/theme", "internal/gitinfo", "internal/publish"},
+		"internal/site":                {"internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter", "internal/book", "internal/markdown", "internal/markdown/htmlfilter", "internal/markdown/blocks", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml", "internal/theme", "internal/gitinfo", "internal/publish"},
 		"internal/server":              nil,
 		"internal/bookgen":             nil,
 	}

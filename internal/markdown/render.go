@@ -36,6 +36,9 @@ type Resolver interface {
 // Problem is something wrong in a page body, at a byte offset in the source
 // given to Parse.
 type Problem struct {
+	// File is the included file the problem is in, relative to the
+	// content root as the Include function named it; "" for the page.
+	File   string
 	Offset int
 	Msg    string // lowercase, no final period
 	Hint   string // optional: what to do about it
@@ -56,10 +59,10 @@ func (e *Engine) Render(w io.Writer, d *Doc, r Resolver) ([]Problem, error) {
 	}
 	st.Reset(w)
 	st.filter.Reset()
-	st.doc, st.res = d, r
+	st.doc, st.res, st.e = d, r, e
 	err := e.md.Renderer().Render(st, d.src, d.root)
 	problems := st.problems
-	st.doc, st.res, st.problems, st.closers, st.segs, st.defs = nil, nil, nil, st.closers[:0], nil, nil
+	st.doc, st.res, st.problems, st.closers, st.segs, st.defs, st.e, st.captures = nil, nil, nil, st.closers[:0], nil, nil, nil, nil
 	st.Writer.Reset(nil)
 	e.states.Put(st)
 	return problems, err
@@ -79,6 +82,8 @@ type renderState struct {
 	segs     []text.Segment // the source of the raw HTML being filtered
 	scratch  []byte
 	defs     map[string]int // link reference definitions: destination → offset
+	e        *Engine
+	captures []capture // open captures of block content, innermost last
 }
 
 var errNotRenderState = errors.New("markdown: node rendered outside Engine.Render")
@@ -93,7 +98,7 @@ func stateOf(w util.BufWriter) (*renderState, error) {
 
 // problem records a problem at offset off.
 func (st *renderState) problem(off int, msg, hint string) {
-	st.problems = append(st.problems, Problem{Offset: off, Msg: msg, Hint: hint})
+	st.problems = append(st.problems, Problem{File: st.doc.file, Offset: st.doc.prep.Orig(off), Msg: msg, Hint: hint})
 }
 
 // fail records a resolver error at offset off.

@@ -57,7 +57,7 @@ func (docTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	ids := pc.IDs()
 	explicit := make([]string, len(heads))
 	for i, h := range heads {
-		if r.title == nil && h.Level == 1 {
+		if r.title == nil && h.Level == 1 && pc.Get(includedKey) == nil {
 			r.title = h
 			r.titleTxt = plainText(h, src)
 			continue

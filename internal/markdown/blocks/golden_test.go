@@ -1,0 +1,191 @@
+package blocks_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/handbookhq/handbook/internal/diag"
+	"github.com/handbookhq/handbook/internal/markdown"
+)
+
+var update = flag.Bool("update", false, "rewrite the .html, .degraded.md and .problems halves of testdata/*.txtar")
+
+// TestBlocks renders every case of testdata/<block>.txtar: a section
+// "-- name.md --" is a page body; "-- name.html --" is its HTML,
+// "-- name.degraded.md --" its plain-Markdown form and "-- name.problems --"
+// the problems found ("line:col: msg" a line, "file:line:col: msg" in an
+// included file). Other sections are files the cases include (under
+// .gitbook/includes/). With -update the three expected sections are
+// rewritten. Run one case with -run TestBlocks/hint/in_list.
+func TestBlocks(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("testdata/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata: %v", err)
+	}
+	e := markdown.New()
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []txtar.File // the archive as -update writes it
+		for _, f := range ar.Files {
+			name, ok := strings.CutSuffix(f.Name, ".md")
+			if !ok || strings.HasSuffix(name, ".degraded") || strings.Contains(name, "/") {
+				if !isExpected(f.Name) {
+					out = append(out, f)
+				}
+				continue
+			}
+			html, degraded, problems := renderCase(t, e, ar, f.Data)
+			out = append(out, f, txtar.File{Name: name + ".html", Data: []byte(html)},
+				txtar.File{Name: name + ".degraded.md", Data: []byte(degraded)})
+			if problems != "" {
+				out = append(out, txtar.File{Name: name + ".problems", Data: []byte(problems)})
+			}
+			t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar")+"/"+name, func(t *testing.T) {
+				if *update {
+					return
+				}
+				if want := section(ar, name+".html"); html != want {
+					t.Errorf("html:\n--- got ---\n%s--- want ---\n%s", html, want)
+				}
+				if want := section(ar, name+".degraded.md"); degraded != want {
+					t.Errorf("degraded:\n--- got ---\n%s--- want ---\n%s", degraded, want)
+				}
+				if want := section(ar, name+".problems"); problems != want {
+					t.Errorf("problems:\n--- got ---\n%s--- want ---\n%s", problems, want)
+				}
+			})
+		}
+		if *update {
+			ar.Files = out
+			if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// isExpected reports whether an archive section is an expected output.
+func isExpected(name string) bool {
+	return strings.HasSuffix(name, ".html") && !strings.Contains(name, "/") ||
+		strings.HasSuffix(name, ".degraded.md") || strings.HasSuffix(name, ".problems")
+}
+
+func renderCase(t *testing.T, e *markdown.Engine, ar *txtar.Archive, src []byte) (html, degraded, problems string) {
+	t.Helper()
+	d := e.ParseWith(src, markdown.ParseOptions{Include: func(from, p string) (string, []byte, error) {
+		file := path.Clean(path.Join(path.Dir(from), p))
+		for _, f := range ar.Files {
+			if f.Name == file {
+				return file, f.Data, nil
+			}
+		}
+		return "", nil, fmt.Errorf("included file %q does not exist", p)
+	}})
+	var b, m bytes.Buffer
+	ps, err := e.Render(&b, d, testResolver{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Markdown(&m, d, testResolver{}); err != nil {
+		t.Fatal(err)
+	}
+	var p strings.Builder
+	for _, pr := range append(d.Problems(), ps...) {
+		at := src
+		if pr.File != "" {
+			at = []byte(section(ar, pr.File))
+			p.WriteString(pr.File + ":")
+		}
+		line, col := diag.LineCol(at, pr.Offset)
+		fmt.Fprintf(&p, "%d:%d: %s\n", line, col, pr.Msg)
+		if pr.Hint != "" {
+			fmt.Fprintf(&p, "\thint: %s\n", pr.Hint)
+		}
+	}
+	return b.String(), m.String(), p.String()
+}
+
+func section(ar *txtar.Archive, name string) string {
+	for _, f := range ar.Files {
+		if f.Name == name {
+			return string(f.Data)
+		}
+	}
+	return ""
+}
+
+// testResolver is a small book. Links ending in ".md" or "/" are pages:
+// "guide/setup.md" is /guide/setup, titled "Setup", described "About
+// setup."; "missing.md" does not exist. Files under .gitbook/assets/ are
+// published under /_files/ (images under /_assets/) and are 2048 bytes
+// long. http(s) and mailto links and fragments pass unchanged.
+type testResolver struct{}
+
+func (testResolver) Link(dest string) (string, error) {
+	switch {
+	case strings.HasPrefix(dest, "http://"), strings.HasPrefix(dest, "https://"),
+		strings.HasPrefix(dest, "mailto:"), strings.HasPrefix(dest, "#"), dest == "":
+		return dest, nil
+	case strings.Contains(dest, ".gitbook/assets/"):
+		return "/_files/" + path.Base(dest), nil
+	}
+	ref, err := testResolver{}.Page(dest)
+	return ref.URL, err
+}
+
+func (testResolver) Image(dest string) (string, error) {
+	switch {
+	case strings.HasPrefix(dest, "https://"), strings.HasPrefix(dest, "data:"):
+		return dest, nil
+	case strings.Contains(dest, ".gitbook/assets/"):
+		return "/_assets/" + path.Base(dest), nil
+	}
+	return "", fmt.Errorf("image %q does not exist", dest)
+}
+
+func (testResolver) Page(dest string) (markdown.PageRef, error) {
+	p, frag, _ := strings.Cut(dest, "#")
+	if strings.HasPrefix(p, "http") || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "/") && p != "." {
+		return markdown.PageRef{}, fmt.Errorf("%q is not a page", dest)
+	}
+	p = strings.TrimSuffix(strings.TrimSuffix(path.Clean(p), ".md"), "/README")
+	name := path.Base(p)
+	if name == "missing" {
+		return markdown.PageRef{}, fmt.Errorf("link target %q does not exist", dest)
+	}
+	if name == "." || name == "README" {
+		p, name = "", "home"
+	}
+	ref := markdown.PageRef{URL: "/" + strings.TrimPrefix(p, "../"), Title: strings.ToUpper(name[:1]) + name[1:], Description: "About " + name + ".", Anchor: frag}
+	if frag != "" {
+		ref.URL += "#" + frag
+	}
+	return ref, nil
+}
+
+func (testResolver) File(dest string) (markdown.FileRef, error) {
+	if !strings.Contains(dest, ".gitbook/assets/") {
+		return markdown.FileRef{}, fmt.Errorf("file %q does not exist", dest)
+	}
+	return markdown.FileRef{URL: "/_files/" + path.Base(dest), Name: path.Base(dest), Size: 2048}, nil
+}
+
+func (testResolver) Scope() map[string]any {
+	return map[string]any{
+		"space":   map[string]any{"vars": map[string]any{"latest_version": "2.4.1", "product": "Acme"}},
+		"page":    map[string]any{"vars": map[string]any{"owner": "Ops"}},
+		"visitor": map[string]any{"claims": map[string]any{}},
+	}
+}

@@ -15,6 +15,7 @@ type FrontMatter struct {
 	Hidden      bool   // left out of the sidebar and previous/next, still published
 	NoIndex     bool   // kept out of search engines, sitemap and llms.txt
 	Icon        string // Font Awesome name or emoji shown before the title
+	Vars        map[string]any // page variables, read by expressions as page.vars
 	Layout      Layout
 }
 
@@ -81,7 +82,9 @@ func Parse(file string, yml []byte, line0 int) (FrontMatter, diag.List) {
 		case "noRobotsIndex":
 			d.boolean(p.Key, p.Value, false)
 		case "vars":
-			d.mapping(p.Key, p.Value)
+			if d.mapping(p.Key, p.Value) {
+				_ = p.Value.Decode(&fm.Vars) // a mapping always decodes
+			}
 		case "tags":
 			d.tags(p.Value)
 		case "layout":

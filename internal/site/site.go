@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -47,6 +49,9 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 	s, err := newBuilder(b, o)
 	if err != nil {
 		return nil, err
+	}
+	if s.root != nil {
+		defer s.root.Close()
 	}
 
 	// History is read by one git process while pages are rendered; a page
@@ -104,11 +109,36 @@ type builder struct {
 	mu    sync.Mutex
 	diags diag.List
 	files sync.Map // output path → content-relative source file
+
+	root    *os.Root       // the source folder, or nil for a book in an fs.FS
+	fsys    fs.FS          // the source, read-only and confined to it
+	vars    map[string]any // space variables, from .gitbook/vars.yaml
+	mermaid atomic.Bool    // a page has diagrams
 }
 
 func newBuilder(b *book.Book, o Options) (*builder, error) {
-	s := &builder{b: b, o: o, md: markdown.New(), base: "/"}
+	s := &builder{b: b, o: o, base: "/", fsys: b.FS}
 	s.diags = append(s.diags, b.Diags...)
+	var tmpl fs.FS
+	if b.Source != "" {
+		root, err := os.OpenRoot(b.Source)
+		if err != nil {
+			return nil, fmt.Errorf("open source: %w", err)
+		}
+		s.root, s.fsys = root, root.FS()
+		if sub, err := fs.Sub(s.fsys, templatesDir); err == nil {
+			tmpl = sub
+		}
+	}
+	md, err := markdown.NewWith(markdown.Options{Templates: tmpl})
+	if err != nil {
+		if s.root != nil {
+			_ = s.root.Close()
+		}
+		return nil, fmt.Errorf("%s: %w", templatesDir, err)
+	}
+	s.md = md
+	s.loadVars()
 	if b.Site.BaseURL != "" {
 		u, err := url.Parse(b.Site.BaseURL)
 		if err != nil {

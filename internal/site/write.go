@@ -17,12 +17,14 @@ import (
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/diag"
 	"github.com/handbookhq/handbook/internal/markdown"
+	"github.com/handbookhq/handbook/internal/markdown/blocks"
 	"github.com/handbookhq/handbook/internal/theme"
 )
 
 // write renders everything into the temporary output.
 func (s *builder) write(ctx context.Context) error {
-	th, err := theme.New(s.base, markdown.HighlightCSS())
+	css := append(markdown.HighlightCSS(), blocks.CSS()...)
+	th, err := theme.New(s.base, css, blocks.JS())
 	if err != nil {
 		return err
 	}
@@ -43,6 +45,9 @@ func (s *builder) write(ctx context.Context) error {
 		}
 	}
 	for _, a := range th.Assets() {
+		if a.Optional() && !s.mermaid.Load() {
+			continue
+		}
 		if err := s.out.WriteFile(a.Path, a.Data); err != nil {
 			return err
 		}
@@ -137,7 +142,8 @@ func outPath(url string) string {
 // renderPage parses and renders one page; its syntax tree is dropped when
 // it is written, so memory does not grow with the book.
 func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error) {
-	d := s.md.Parse(p.Body)
+	inc := &includes{s: s, page: p}
+	d := s.md.ParseWith(p.Body, markdown.ParseOptions{Include: inc.read})
 	if t := d.Title(); t != "" {
 		p.Title = t
 	}
@@ -151,10 +157,18 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		s.childList(&body, p)
 	}
 	file := s.b.SourcePath(p.File)
-	for _, pr := range probs {
-		dg := diag.Warnf(diag.At(file, p.Source, p.BodyOffset+pr.Offset), "%s", pr.Msg)
+	for _, pr := range append(d.Problems(), probs...) {
+		pos := diag.At(file, p.Source, p.BodyOffset+pr.Offset)
+		if pr.File != "" {
+			pos = inc.pos(pr.File, pr.Offset)
+		}
+		dg := diag.Warnf(pos, "%s", pr.Msg)
 		dg.Hint = pr.Hint
 		s.addDiags(dg)
+	}
+	mermaid := bytes.Contains(body.Bytes(), []byte(`<pre class="mermaid">`))
+	if mermaid {
+		s.mermaid.Store(true)
 	}
 	s.gitFacts(p)
 	fm := p.FrontMatter
@@ -168,6 +182,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		Sidebar:         s.sidebar(p),
 		Outline:         outline(d.Headings()),
 		Content:         template.HTML(body.String()),
+		Mermaid:         mermaid,
 		Updated:         p.Updated,
 		PDFURL:          s.base + "_handbook/pdf?page=" + p.URL,
 		FeedbackURL:     s.base + "_handbook/api/feedback",

@@ -15,7 +15,7 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-//go:embed assets/style.css assets/app.js
+//go:embed assets/style.css assets/app.js assets/vendor/mermaid.min.js
 var assetFS embed.FS
 
 // Asset is a static file of the theme, named by its content.
@@ -32,18 +32,22 @@ type Theme struct {
 }
 
 // New compiles the default theme. extraCSS is appended to the stylesheet
-// (the code highlighting rules). base is the site's URL path prefix.
-func New(base string, extraCSS []byte) (*Theme, error) {
+// (the code highlighting rules, the blocks' styles) and extraJS to the
+// script (the blocks' behaviour). base is the site's URL path prefix.
+func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 	t := &Theme{urls: map[string]string{}}
-	for _, name := range []string{"style.css", "app.js"} {
+	for _, name := range []string{"style.css", "app.js", "vendor/mermaid.min.js"} {
 		data, err := assetFS.ReadFile("assets/" + name)
 		if err != nil {
 			return nil, fmt.Errorf("read theme asset %s: %w", name, err)
 		}
-		if name == "style.css" {
+		switch name {
+		case "style.css":
 			data = append(append(data, '\n'), extraCSS...)
+		case "app.js":
+			data = append(append(data, '\n'), extraJS...)
 		}
-		t.AddAsset(name, data)
+		t.AddAsset(path.Base(name), data)
 	}
 	funcs := template.FuncMap{
 		"asset": func(name string) string { return base + t.urls[name] },
@@ -89,6 +93,10 @@ func (t *Theme) AddAsset(name string, data []byte) string {
 
 // Assets returns the theme's static files.
 func (t *Theme) Assets() []Asset { return t.assets }
+
+// Optional reports whether the asset is needed only by pages that ask for
+// it (the diagram library), so a site with no such page can leave it out.
+func (a Asset) Optional() bool { return strings.Contains(a.Path, "/mermaid.min.") }
 
 // RenderPage renders a page into a buffer sized for it.
 func (t *Theme) RenderPage(p *Page) ([]byte, error) {

@@ -44,6 +44,7 @@ type Page struct {
 	Sidebar     template.HTML
 	Outline     []OutlineItem
 	Content     template.HTML
+	Mermaid     bool // the content has diagrams: load their library
 	Prev, Next  *Link
 	Updated     time.Time // zero when unknown
 	EditURL     string

@@ -1,1 +1,0 @@
-// Scripts of the GitBook blocks; each part does nothing on a page without its block.

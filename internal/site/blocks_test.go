@@ -1,0 +1,129 @@
+package site_test
+
+import (
+	"testing"
+
+	"github.com/handbookhq/handbook/internal/hbtest"
+)
+
+func TestReusableContentIsIncludedWithPositionedProblems(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+* [Support](team/support.md)
+-- README.md --
+# Home
+-- team/support.md --
+# Support
+
+{% include "../.gitbook/includes/contacts.md" %}
+
+{% include "../.gitbook/includes/missing.md" %}
+
+{% include "../.gitbook/includes/loop.md" %}
+-- .gitbook/includes/contacts.md --
+---
+title: Contacts
+---
+## Contacts
+
+Write to [the desk](../../README.md) or see [nowhere](nowhere.md).
+-- .gitbook/includes/loop.md --
+Loop.
+
+{% include "loop.md" %}
+`)
+	b.AssertFile("support/index.html",
+		`<h2 id="contacts">Contacts`,
+		`<p>Loop.</p>`,
+		`! title: Contacts`,
+		`! {% include`,
+	)
+	b.AssertDiags(
+		`team/support.md:5:1: warning: included file "../.gitbook/includes/missing.md" does not exist`,
+		`.gitbook/includes/loop.md:3:1: warning: include cycle: ".gitbook/includes/loop.md" includes itself`,
+		`.gitbook/includes/contacts.md:6:`,
+	)
+}
+
+func TestPageAndFileCardsComeFromTheBook(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+* [Setting up](guide/setup.md)
+-- README.md --
+# Home
+
+{% content-ref url="guide/setup.md" %}
+[setup.md](guide/setup.md)
+{% endcontent-ref %}
+
+{% file src=".gitbook/assets/policy.pdf" %}
+The signed policy.
+{% endfile %}
+-- guide/setup.md --
+---
+description: How to install the tools
+---
+# Setup
+-- .gitbook/assets/policy.pdf --
+0123456789
+`)
+	b.AssertFile("index.html", `href="/setup"`, `Setting up`, `How to install the tools`, `policy.pdf`, `10 B`)
+	b.AssertExists("_files/policy.pdf")
+}
+
+func TestVariablesAndConditionsUseVarsFiles(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+-- README.md --
+---
+vars:
+  team: Platform
+---
+# Home
+
+Version {% vars.latest %} of the product.
+-- .gitbook/vars.yaml --
+latest: 2.4.1
+`)
+	b.AssertFile("index.html", `Version 2.4.1 of the product.`)
+}
+
+func TestDiagramScriptLoadsOnlyWhereNeeded(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+* [Flow](flow.md)
+-- README.md --
+# Home
+-- flow.md --
+# Flow
+
+`+"```mermaid\ngraph TD; A-->B\n```"+`
+`)
+	b.AssertFile("flow/index.html", `<pre class="mermaid">`, `mermaid.min.`)
+	b.AssertFile("index.html", `! mermaid.min.`)
+}
+
+func TestBlockTemplatesCanBeOverridden(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+-- README.md --
+# Home
+
+{% hint style="danger" %}
+Careful.
+{% endhint %}
+-- .handbook/blocks/hint.html --
+<aside class="my-callout {{.Style}}">{{.Body}}</aside>
+`)
+	b.AssertFile("index.html", `<aside class="my-callout danger"><p>Careful.</p>`)
+}

@@ -11,10 +11,10 @@ import (
 
 // FrontMatter is what a page's front matter changes about the page.
 type FrontMatter struct {
-	Description string // shown under the title and used for meta, search and llms.txt
-	Hidden      bool   // left out of the sidebar and previous/next, still published
-	NoIndex     bool   // kept out of search engines, sitemap and llms.txt
-	Icon        string // Font Awesome name or emoji shown before the title
+	Description string         // shown under the title and used for meta, search and llms.txt
+	Hidden      bool           // left out of the sidebar and previous/next, still published
+	NoIndex     bool           // kept out of search engines, sitemap and llms.txt
+	Icon        string         // Font Awesome name or emoji shown before the title
 	Vars        map[string]any // page variables, read by expressions as page.vars
 	Layout      Layout
 }

@@ -84,6 +84,32 @@ func TestCorpus(t *testing.T) {
 		}
 	})
 
+	t.Run("every GitBook block is known and well formed", func(t *testing.T) {
+		for _, d := range res.Diags {
+			for _, bad := range []string{"unknown block", "unknown inline tag", "unclosed", "end tag", "outside", "takes no end tag"} {
+				if strings.Contains(d.Msg, bad) && !isBrokenLink(d) {
+					t.Errorf("%s", d)
+				}
+			}
+		}
+		// The corpus's three hints and its legacy embed render as blocks.
+		hints := 0
+		for _, u := range res.URLs {
+			name := filepath.Join(strings.TrimPrefix(u, "/"), "index.html")
+			data, err := os.ReadFile(filepath.Join(out, name))
+			if err != nil {
+				continue
+			}
+			if strings.Contains(string(data), "{% ") {
+				t.Errorf("%s shows a tag as text", u)
+			}
+			hints += strings.Count(string(data), `<div class="hint `)
+		}
+		if hints != 3 {
+			t.Errorf("got %d hints, want 3", hints)
+		}
+	})
+
 	t.Run("links and images resolve except known breakages", func(t *testing.T) {
 		known := knownBreakages(t)
 		var got []string

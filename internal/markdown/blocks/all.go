@@ -7,6 +7,7 @@ func All() []Def {
 	return []Def{
 		Hint,
 		IncludeDef,
+		UpdatesDef,
 		Unknown,
 	}
 }

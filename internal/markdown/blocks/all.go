@@ -8,6 +8,7 @@ func All() []Def {
 		Hint,
 		IncludeDef,
 		UpdatesDef,
+		Prompt,
 		Code,
 		Unknown,
 	}

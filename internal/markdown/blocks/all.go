@@ -10,6 +10,7 @@ func All() []Def {
 		UpdatesDef,
 		Prompt,
 		Code,
+		Tabs,
 		Unknown,
 	}
 }

@@ -11,6 +11,7 @@ func All() []Def {
 		Prompt,
 		Code,
 		Tabs,
+		Embed,
 		Unknown,
 	}
 }

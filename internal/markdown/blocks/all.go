@@ -12,6 +12,7 @@ func All() []Def {
 		Code,
 		Tabs,
 		Embed,
+		Stepper,
 		Unknown,
 	}
 }

@@ -13,6 +13,7 @@ func All() []Def {
 		Tabs,
 		Embed,
 		Stepper,
+		Columns,
 		Unknown,
 	}
 }

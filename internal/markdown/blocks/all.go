@@ -14,6 +14,7 @@ func All() []Def {
 		Embed,
 		Stepper,
 		Columns,
+		ContentRef,
 		Unknown,
 	}
 }

@@ -15,6 +15,7 @@ func All() []Def {
 		Stepper,
 		Columns,
 		ContentRef,
+		File,
 		Unknown,
 	}
 }

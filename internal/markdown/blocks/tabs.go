@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -296,29 +297,34 @@ func writeRest(env Env, rest template.HTML) {
 }
 
 // siblingIndex returns the position (from 1) of n among the tags of its
-// name in the block holding it, or among the top-level tags of the page.
+// name in the block holding it; a tag at the top level of the page counts
+// as the first. It walks back from n over its earlier siblings, skipping
+// each one's content.
 func siblingIndex(d *Degrader, n *liquid.Node) int {
-	var sibs []*liquid.Node
-	for _, p := range d.tab.starts {
-		for _, c := range p.Children {
-			if c == n {
-				sibs = p.Children
-			}
-		}
-	}
-	if sibs == nil {
-		return 1 // at the top level, where a lone tab or step counts as the first
-	}
-	i := 0
-	for _, c := range sibs {
-		if c.Tag.Name == n.Tag.Name {
-			i++
-		}
-		if c == n {
+	i := 1
+	for pos := n.Tag.Start; pos > 0; {
+		at := bytes.LastIndex(d.src[:pos], []byte("{%"))
+		if at < 0 {
 			break
 		}
+		pos = at
+		if m := d.tab.ends[at]; m != nil { // an earlier sibling: skip its content
+			if m.Tag.Name == n.Tag.Name {
+				i++
+			}
+			pos = m.Tag.Start
+			continue
+		}
+		m := d.tab.starts[at]
+		switch {
+		case m == nil:
+		case slices.Contains(m.Children, n):
+			return i
+		case m.Tag.Name == n.Tag.Name:
+			i++
+		}
 	}
-	return i
+	return 1
 }
 
 // trimBlankLines returns b without its leading and trailing blank lines;

@@ -16,6 +16,9 @@ func All() []Def {
 		Columns,
 		ContentRef,
 		File,
+		Swagger,
+		APIMethod,
+		OpenAPI,
 		Unknown,
 	}
 }

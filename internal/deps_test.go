@@ -21,6 +21,7 @@ func TestDependenciesFlowOneWay(t *testing.T) {
 		"internal/frontmatter":         {"internal/diag", "internal/config/yamldiag"},
 		"internal/markdown":            {"internal/markdown/htmlfilter", "internal/markdown/blocks", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml"},
 		"internal/markdown/blocks":     {"internal/markdown/htmlfilter", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml"},
+		"internal/markdown/expr":       nil,
 		"internal/markdown/htmlfilter": nil,
 		"internal/markdown/icons":      nil,
 		"internal/markdown/liquid":     nil,

@@ -9,6 +9,7 @@ func All() []Def {
 		IncludeDef,
 		UpdatesDef,
 		Prompt,
+		If,
 		Code,
 		Tabs,
 		Embed,

@@ -26,7 +26,9 @@ type insertion struct{ at, n int }
 // block-level tag on a line of its own. A tag is block-level when only
 // indentation, blockquote markers or list markers come before it on its
 // line, or only spaces after another block-level tag; the end tag of a
-// block-level tag is block-level too. Text around them moves to lines of
+// block-level tag is block-level too, and so are the else and elsif clauses
+// of a block-level if, so that {% if c %} a {% else %} b {% endif %} splits
+// like the long form. Text around them moves to lines of
 // their own, indented like the tag's line. src is not modified.
 func Prepare(src []byte) *Prepared {
 	tags, lexErrs := liquid.Scan(src)
@@ -76,19 +78,20 @@ func lineBreaks(src []byte, nodes []*liquid.Node) []lineBreak {
 		start, stop int
 		node        *liquid.Node
 		end         bool
+		parent      *liquid.Node
 	}
 	var evs []event
-	var walk func([]*liquid.Node)
-	walk = func(ns []*liquid.Node) {
+	var walk func([]*liquid.Node, *liquid.Node)
+	walk = func(ns []*liquid.Node, parent *liquid.Node) {
 		for _, n := range ns {
-			evs = append(evs, event{n.Tag.Start, n.Tag.Stop, n, false})
-			walk(n.Children)
+			evs = append(evs, event{n.Tag.Start, n.Tag.Stop, n, false, parent})
+			walk(n.Children, n)
 			if n.End != nil {
-				evs = append(evs, event{n.End.Start, n.End.Stop, n, true})
+				evs = append(evs, event{n.End.Start, n.End.Stop, n, true, parent})
 			}
 		}
 	}
-	walk(nodes)
+	walk(nodes, nil)
 	slices.SortFunc(evs, func(a, b event) int { return a.start - b.start })
 
 	block := map[*liquid.Node]bool{}
@@ -100,7 +103,8 @@ func lineBreaks(src []byte, nodes []*liquid.Node) []lineBreak {
 			isBlock = block[ev.node]
 		} else {
 			isBlock = atLineStart(src, ev.start) ||
-				lastStop >= 0 && onlySpaces(src[lastStop:ev.start])
+				lastStop >= 0 && onlySpaces(src[lastStop:ev.start]) ||
+				ev.parent != nil && block[ev.parent] && liquid.KindOf(ev.node.Tag.Name) == liquid.Clause
 			block[ev.node] = isBlock
 		}
 		if !isBlock {

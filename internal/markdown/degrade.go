@@ -26,7 +26,7 @@ func (e *Engine) degrade(d *Doc, r Resolver) []byte {
 }
 
 // replacements are the parts of d's source whose plain form differs from
-// the source outside block tags: variables written inline.
+// the source outside block tags: variables and expressions written inline.
 func replacements(d *Doc, scope map[string]any) []blocks.Replacement {
 	var repl []blocks.Replacement
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -37,6 +37,9 @@ func replacements(d *Doc, scope map[string]any) []blocks.Replacement {
 			if v, ok := blocks.Variable(t.Tag, scope); ok {
 				repl = append(repl, blocks.Replacement{Start: t.Tag.Start, Stop: t.Tag.Stop, Text: []byte(v)})
 			}
+		}
+		if x, ok := n.(*expression); ok {
+			repl = append(repl, expressionReplacement(x, scope))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -57,7 +57,7 @@ func NewWith(o Options) (*Engine, error) {
 	}
 	defs := blocks.All()
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, htmlExtension{}, blocks.Extension(defs)),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, htmlExtension{}, expressionExtension{}, blocks.Extension(defs)),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(util.Prioritized(docTransformer{}, 10000)),
 		),

@@ -65,7 +65,7 @@ func Degrade(p *Prepared, defs map[string]Def, env DegradeEnv, repl []Replacemen
 	roots = slices.DeleteFunc(roots, func(n *liquid.Node) bool { return inner[n] })
 	slices.SortFunc(roots, func(a, b *liquid.Node) int { return a.Tag.Start - b.Tag.Start })
 	d.region(0, len(p.Src), roots)
-	out := bytes.TrimRight(d.out.Bytes(), "\n")
+	out := bytes.Trim(d.out.Bytes(), "\n")
 	if len(out) == 0 {
 		return nil
 	}

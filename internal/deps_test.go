@@ -25,6 +25,7 @@ func TestDependenciesFlowOneWay(t *testing.T) {
 		"internal/markdown/htmlfilter": nil,
 		"internal/markdown/icons":      nil,
 		"internal/markdown/liquid":     nil,
+		"internal/markdown/mathml":     nil,
 		"internal/theme":               nil,
 		"internal/gitinfo":             nil,
 		"internal/publish":             nil,

@@ -20,6 +20,7 @@ func All() []Def {
 		Swagger,
 		APIMethod,
 		OpenAPI,
+		Math,
 		Unknown,
 	}
 }

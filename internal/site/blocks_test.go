@@ -71,8 +71,8 @@ description: How to install the tools
 -- .gitbook/assets/policy.pdf --
 0123456789
 `)
-	b.AssertFile("index.html", `href="/setup"`, `Setting up`, `How to install the tools`, `policy.pdf`, `10 B`)
-	b.AssertExists("_files/policy.pdf")
+	b.AssertFile("index.html", `href="/setup"`, `Setting up`, `How to install the tools`, `policy.pdf`, `PDF · 11 B`)
+	b.AssertExists("_assets/policy.pdf")
 }
 
 func TestVariablesAndConditionsUseVarsFiles(t *testing.T) {

@@ -188,3 +188,7 @@ func (d *Doc) Title() string { return d.titleTxt }
 // Headings returns every heading of level 2 and deeper, in order, with the
 // IDs Render gives them. The slice must not be modified.
 func (d *Doc) Headings() []Heading { return d.headings }
+
+// Updates returns the entries of the page's changelog blocks
+// ({% updates %}), newest first, for its feed; nil when it has none.
+func (d *Doc) Updates() []blocks.UpdateEntry { return blocks.Updates(d.root, d.src) }

@@ -127,3 +127,39 @@ Careful.
 `)
 	b.AssertFile("index.html", `<aside class="my-callout danger"><p>Careful.</p>`)
 }
+
+func TestChangelogPagesHaveAFeed(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+* [Changelog](changelog.md)
+-- README.md --
+# Home
+-- handbook.yaml --
+title: Acme
+base_url: https://docs.example.com/
+-- changelog.md --
+# Changelog
+
+{% updates format="full" %}
+{% update date="2025-01-10" tags="api" %}
+## Older
+First.
+{% endupdate %}
+{% update date="2025-03-01" tags="api,beta" %}
+## Export endpoint
+Export everything.
+{% endupdate %}
+{% endupdates %}
+`)
+	b.AssertFile("changelog/index.html", `<link rel="alternate" type="application/rss+xml" title="Changelog" href="/changelog/rss.xml">`)
+	b.AssertFile("changelog/rss.xml",
+		`<title>2025-03-01: Export endpoint</title>`,
+		`<link>https://docs.example.com/changelog#`,
+		`<pubDate>Sat, 01 Mar 2025 00:00:00 +0000</pubDate>`,
+		`<category>beta</category>`,
+		`<description>Export everything.</description>`,
+	)
+	b.AssertFile("index.html", `! rss+xml`)
+}

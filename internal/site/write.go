@@ -166,6 +166,13 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		dg.Hint = pr.Hint
 		s.addDiags(dg)
 	}
+	feedURL := ""
+	if ups := d.Updates(); len(ups) > 0 {
+		if err := s.writeFeed(p, ups); err != nil {
+			return nil, err
+		}
+		feedURL = s.base + feedPath(p.URL)
+	}
 	mermaid := bytes.Contains(body.Bytes(), []byte(`<pre class="mermaid">`))
 	if mermaid {
 		s.mermaid.Store(true)
@@ -183,6 +190,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		Outline:         outline(d.Headings()),
 		Content:         template.HTML(body.String()),
 		Mermaid:         mermaid,
+		FeedURL:         feedURL,
 		Updated:         p.Updated,
 		PDFURL:          s.base + "_handbook/pdf?page=" + p.URL,
 		FeedbackURL:     s.base + "_handbook/api/feedback",

@@ -40,6 +40,7 @@ type Page struct {
 	URL         string // path with the site base, e.g. "/docs/a/b"
 	Canonical   string // absolute when the site has a base URL
 	NoIndex     bool
+	FeedURL     string // the page's changelog feed, when it has updates
 	Breadcrumbs []Link
 	Sidebar     template.HTML
 	Outline     []OutlineItem

@@ -163,3 +163,24 @@ Export everything.
 	)
 	b.AssertFile("index.html", `! rss+xml`)
 }
+
+func TestOutlineLeavesOutHiddenBranches(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+-- README.md --
+# Home
+
+## Everyone
+
+{% if visitor.claims.plan === "enterprise" %}
+## Enterprise only
+SSO.
+{% else %}
+## Upgrade
+Ask sales.
+{% endif %}
+`)
+	b.AssertFile("index.html", `<li><a href="#everyone">Everyone</a></li>`, `<li><a href="#upgrade">Upgrade</a></li>`, `! Enterprise only`)
+}

@@ -187,7 +187,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		NoIndex:         p.NoIndex(),
 		Breadcrumbs:     s.breadcrumbs(p),
 		Sidebar:         s.sidebar(p),
-		Outline:         outline(d.Headings()),
+		Outline:         outline(shown(d.Headings(), body.Bytes())),
 		Content:         template.HTML(body.String()),
 		Mermaid:         mermaid,
 		FeedURL:         feedURL,
@@ -259,6 +259,19 @@ func (s *builder) breadcrumbs(p *book.Page) []theme.Link {
 	}
 	for _, a := range p.Ancestors() {
 		out = append(out, theme.Link{Title: a.LinkTitle, URL: s.href(a.URL)})
+	}
+	return out
+}
+
+// shown returns the headings the rendered body has: content a reader does
+// not see (a branch of a condition that does not hold) leaves the outline
+// with its headings. An ID with characters HTML escapes is kept.
+func shown(hs []markdown.Heading, body []byte) []markdown.Heading {
+	var out []markdown.Heading
+	for _, h := range hs {
+		if strings.ContainsAny(h.ID, "&<>\"'") || bytes.Contains(body, []byte(` id="`+h.ID+`"`)) {
+			out = append(out, h)
+		}
 	}
 	return out
 }

@@ -26,7 +26,8 @@ func (e *Engine) degrade(d *Doc, r Resolver) []byte {
 }
 
 // replacements are the parts of d's source whose plain form differs from
-// the source outside block tags: variables and expressions written inline.
+// the source outside block tags: variables and expressions written inline,
+// and GitBook's raw HTML (see htmlReplacements).
 func replacements(d *Doc, scope map[string]any) []blocks.Replacement {
 	var repl []blocks.Replacement
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -41,10 +42,11 @@ func replacements(d *Doc, scope map[string]any) []blocks.Replacement {
 		if x, ok := n.(*expression); ok {
 			repl = append(repl, expressionReplacement(x, scope))
 		}
+		repl = append(repl, htmlReplacements(n, d.src)...)
 		return ast.WalkContinue, nil
 	})
-	slices.SortFunc(repl, func(a, b blocks.Replacement) int { return a.Start - b.Start })
-	return repl
+	slices.SortStableFunc(repl, func(a, b blocks.Replacement) int { return a.Start - b.Start })
+	return dropOverlaps(repl)
 }
 
 // degradeEnv resolves what the plain form needs through the Resolver.

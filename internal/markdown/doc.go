@@ -35,6 +35,17 @@
 //   - Raw HTML goes through the allow-list in package htmlfilter: the HTML
 //     GitBook writes passes, scripts and embeds never do, and text written
 //     like a tag ("<summary of incident>") shows as text.
+//   - GitBook's blocks written as raw HTML get their look: icons
+//     (<i class="fa-github">) become inline SVG, text colours and
+//     highlights become hb-color-*/hb-bg-* classes, buttons get their
+//     data-icon, a search button (<button data-action="search">) stays
+//     for the site's search to take over and other action buttons go.
+//     Tables with data-view="cards" become a grid of cards, tables with
+//     typed or hidden columns a table showing checkboxes, ratings and
+//     select labels (cards.go, richtable.go), and a <picture> with a dark
+//     variant two images the page's theme chooses between (figure.go).
+//     Their plain Markdown is a list of links, a pipe table and
+//     "![alt](src)" with an italic caption (degradehtml.go).
 //
 // # Caveats
 //

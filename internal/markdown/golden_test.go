@@ -15,7 +15,7 @@ import (
 	"github.com/handbookhq/handbook/internal/diag"
 )
 
-var update = flag.Bool("update", false, "rewrite the .html and .problems halves of testdata/*.txtar")
+var update = flag.Bool("update", false, "rewrite the .html, .degraded.md and .problems sections of testdata/*.txtar")
 
 // testResolver knows one page, ok.md (at /ok), and the assets under
 // .gitbook/assets/; absolute http(s) URLs and fragments pass unchanged.
@@ -56,9 +56,11 @@ func (e hintError) Hint() string  { return e.hint }
 func (e hintError) Unwrap() error { return e.error }
 
 // TestGolden renders every "-- name.md --" section of testdata/*.txtar and
-// compares with the "-- name.html --" section that follows, and with the
-// problems listed in "-- name.problems --" (one "line:col: msg" a line).
-// With -update it rewrites those sections instead.
+// compares with the "-- name.html --" section that follows, with the
+// problems listed in "-- name.problems --" (one "line:col: msg" a line)
+// and with the plain-Markdown form in "-- name.degraded.md --", a section
+// left out when the plain form is the input itself. With -update it
+// rewrites those sections instead.
 func TestGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -73,11 +75,15 @@ func TestGolden(t *testing.T) {
 		var out []txtar.File // the archive as -update writes it
 		for _, f := range ar.Files {
 			name, ok := strings.CutSuffix(f.Name, ".md")
-			if !ok {
+			if !ok || strings.HasSuffix(name, ".degraded") {
 				continue
 			}
 			html, problems := renderCase(t, e, f.Data)
+			degraded := degradeCase(t, e, f.Data)
 			out = append(out, f, txtar.File{Name: name + ".html", Data: []byte(html)})
+			if degraded != "" {
+				out = append(out, txtar.File{Name: name + ".degraded.md", Data: []byte(degraded)})
+			}
 			if problems != "" {
 				out = append(out, txtar.File{Name: name + ".problems", Data: []byte(problems)})
 			}
@@ -90,6 +96,9 @@ func TestGolden(t *testing.T) {
 				}
 				if want := section(ar, name+".problems"); problems != want {
 					t.Errorf("problems:\n--- got ---\n%s--- want ---\n%s", problems, want)
+				}
+				if want := section(ar, name+".degraded.md"); degraded != want {
+					t.Errorf("degraded:\n--- got ---\n%s--- want ---\n%s", degraded, want)
 				}
 			})
 		}
@@ -119,6 +128,20 @@ func renderCase(t *testing.T, e *Engine, src []byte) (html, problems string) {
 		}
 	}
 	return b.String(), p.String()
+}
+
+// degradeCase returns the plain-Markdown form of src, or "" when it is src
+// itself (up to a final newline).
+func degradeCase(t *testing.T, e *Engine, src []byte) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := e.Markdown(&b, e.Parse(src), testResolver{}); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(bytes.TrimRight(b.Bytes(), "\n"), bytes.TrimRight(src, "\n")) {
+		return ""
+	}
+	return b.String()
 }
 
 func section(ar *txtar.Archive, name string) string {

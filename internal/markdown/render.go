@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -15,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/htmlfilter"
+	"github.com/handbookhq/handbook/internal/markdown/icons"
 )
 
 // Resolver maps destinations written in a page to URLs. dest is the
@@ -56,6 +58,7 @@ func (e *Engine) Render(w io.Writer, d *Doc, r Resolver) ([]Problem, error) {
 	if st == nil {
 		st = &renderState{Writer: bufio.NewWriter(w)}
 		st.filter.URL = st.rawURL
+		st.filter.Icon = icons.SVG
 	}
 	st.Reset(w)
 	st.filter.Reset()
@@ -119,6 +122,12 @@ func (st *renderState) writeRaw(segs []text.Segment, block bool) error {
 	if len(segs) == 0 {
 		return nil
 	}
+	st.segs = segs
+	return st.filter.Write(st, st.fragment(segs), block)
+}
+
+// fragment returns the source of segs, in one piece.
+func (st *renderState) fragment(segs []text.Segment) []byte {
 	src := st.doc.src
 	contiguous := true
 	for i := 1; i < len(segs); i++ {
@@ -137,8 +146,7 @@ func (st *renderState) writeRaw(segs []text.Segment, block bool) error {
 		}
 		frag = st.scratch
 	}
-	st.segs = segs
-	return st.filter.Write(st, frag, block)
+	return frag
 }
 
 // srcOffset maps an offset in the fragment being filtered to the source.
@@ -201,6 +209,7 @@ type nodeRenderer struct {
 	table     funcs                 // goldmark's table renderer, wrapped
 	formatter *chromahtml.Formatter // shared by every code block
 	style     *chroma.Style         // the light style; HighlightCSS adds the dark one
+	lexers    sync.Map              // fence language → chroma.Lexer, or nil when unknown
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.
@@ -245,6 +254,9 @@ func (nr *nodeRenderer) renderHTMLBlock(w util.BufWriter, _ []byte, node ast.Nod
 	segs = append(segs, lines.Sliced(0, lines.Len())...)
 	if n.HasClosure() {
 		segs = append(segs, n.ClosureLine)
+	}
+	if ok, err := st.renderRichHTML(segs); ok { // GitBook's tables, cards, pictures
+		return ast.WalkContinue, err
 	}
 	return ast.WalkContinue, st.writeRaw(segs, true)
 }

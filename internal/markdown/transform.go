@@ -23,9 +23,10 @@ type parseResult struct {
 // docTransformer runs after every other transformer. It picks the title
 // (the first level-1 heading), gives headings their IDs (explicit GitBook
 // anchors first, then slugs of the text) and removes what inline <script>,
-// <style>, <svg>, <iframe>... tags enclose: the HTML filter drops such
-// elements with their content, but goldmark splits inline HTML into one
-// node per tag, so the content between is in sibling nodes.
+// <style>, <svg>, <iframe>... tags enclose, and the fallback text of icons
+// (see htmlfilter.SkipsContent): the HTML filter drops such content, but
+// goldmark splits inline HTML into one node per tag, so the content
+// between is in sibling nodes.
 type docTransformer struct{}
 
 // Transform implements parser.ASTTransformer.
@@ -43,7 +44,7 @@ func (docTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		case *ast.FencedCodeBlock:
 			n.Language(src) // goldmark caches it on first use: do that here, not in Render
 		case *ast.RawHTML:
-			if htmlfilter.DropsContent(segmentsValue(n.Segments, src)) != "" {
+			if skipsContent(segmentsValue(n.Segments, src)) != "" {
 				scripts = append(scripts, n)
 			}
 		}
@@ -118,13 +119,18 @@ func takeAnchor(h *ast.Heading, src []byte) string {
 }
 
 // dropContent removes the siblings that follow start tag n, up to and
-// including its end tag (or to the end of the paragraph).
+// including its end tag (or, for a script-like element, to the end of the
+// paragraph; an icon or button without an end tag keeps what follows).
 func dropContent(n *ast.RawHTML, src []byte) {
 	parent := n.Parent()
 	if parent == nil { // removed with an enclosing element already
 		return
 	}
-	name := htmlfilter.DropsContent(segmentsValue(n.Segments, src))
+	raw := segmentsValue(n.Segments, src)
+	name, script := skipsContent(raw), htmlfilter.DropsContent(raw) != ""
+	if !script && !endSibling(n, name, src) {
+		return
+	}
 	depth := 1
 	for c := n.NextSibling(); c != nil; {
 		next := c.NextSibling()
@@ -132,7 +138,7 @@ func dropContent(n *ast.RawHTML, src []byte) {
 		if r, ok := c.(*ast.RawHTML); ok {
 			raw := segmentsValue(r.Segments, src)
 			switch {
-			case htmlfilter.DropsContent(raw) == name:
+			case startTagName(raw) == name:
 				depth++
 			case htmlfilter.IsEndTag(raw, name):
 				depth--
@@ -143,7 +149,7 @@ func dropContent(n *ast.RawHTML, src []byte) {
 		}
 		c = next
 	}
-	if p, ok := parent.(*ast.Paragraph); ok && p.ChildCount() == 1 && p.Parent() != nil {
+	if p, ok := parent.(*ast.Paragraph); ok && script && p.ChildCount() == 1 && p.Parent() != nil {
 		p.Parent().RemoveChild(p.Parent(), p) // nothing left to show
 	}
 }

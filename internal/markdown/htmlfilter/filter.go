@@ -36,8 +36,16 @@ type Filter struct {
 	// dropped before URL is called. A nil URL keeps values as they are.
 	URL func(URL) (string, bool)
 
-	open []string
-	buf  bytes.Buffer
+	// Icon draws a Font Awesome icon by name, as trusted inline SVG: a
+	// GitBook icon (<i class="fa-github">:github:</i>) is written as its
+	// SVG instead of the fallback text, and an element with data-icon (a
+	// button) gets the SVG as its first child. A nil Icon, or a name it
+	// does not know, leaves the markup as written.
+	Icon func(name string) (svg string, ok bool)
+
+	open  []string
+	floor int // end tags close no element below this depth of open
+	buf   bytes.Buffer
 }
 
 // maxOpen bounds how many elements fragments may leave open; start tags
@@ -110,6 +118,7 @@ func (f *Filter) write(w Writer, frag []byte, block bool) error {
 				s.text(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
+			s.rest = frag[pos:]
 			name, hasAttr := z.TagName()
 			s.startTag(z, name, hasAttr, raw, start, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
@@ -130,13 +139,37 @@ func (f *Filter) Close(w Writer) error {
 			return err
 		}
 	}
-	f.open = f.open[:0]
+	f.open, f.floor = f.open[:0], 0
 	_, err := w.WriteString("\n")
 	return err
 }
 
 // Reset forgets the elements fragments left open, to start a document.
-func (f *Filter) Reset() { f.open = f.open[:0] }
+func (f *Filter) Reset() { f.open, f.floor = f.open[:0], 0 }
+
+// Nesting is what Nest returns, for Unnest.
+type Nesting struct{ open, floor int }
+
+// Nest starts a run of fragments that stands inside markup the caller
+// writes itself, such as one table cell: end tags in it cannot close
+// elements that were open before, and Unnest closes what it leaves open.
+func (f *Filter) Nest() Nesting {
+	n := Nesting{open: len(f.open), floor: f.floor}
+	f.floor = len(f.open)
+	return n
+}
+
+// Unnest ends the run of fragments n started: it writes end tags for the
+// elements they left open.
+func (f *Filter) Unnest(w Writer, n Nesting) error {
+	for i := len(f.open) - 1; i >= n.open; i-- {
+		if err := writeStrings(w, "</", f.open[i], ">"); err != nil {
+			return err
+		}
+	}
+	f.open, f.floor = f.open[:min(n.open, len(f.open))], n.floor
+	return nil
+}
 
 // state is the progress through one fragment.
 type state struct {
@@ -146,6 +179,8 @@ type state struct {
 
 	skip      string // dropping everything up to this element's end tag
 	skipDepth int
+
+	rest []byte // what follows the tag being handled, in the fragment
 
 	wrap   bool // wrap leading text in <p>
 	seen   bool // something significant was written
@@ -204,7 +239,7 @@ func (s *state) element(e element) {
 func (s *state) startTag(z *html.Tokenizer, nameB []byte, hasAttr bool, raw []byte, start int, selfClosing bool) {
 	e, ok := defaultPolicy.elements[string(nameB)]
 	if s.skip != "" {
-		if ok && e.action == dropAll && string(nameB) == s.skip && !selfClosing {
+		if ok && string(nameB) == s.skip && !selfClosing {
 			s.skipDepth++
 		}
 		return
@@ -223,7 +258,7 @@ func (s *state) startTag(z *html.Tokenizer, nameB []byte, hasAttr bool, raw []by
 	}
 	name := string(nameB)
 	var attrs []attr
-	align := ""
+	align, style := "", ""
 	for hasAttr {
 		var k, v []byte
 		k, v, hasAttr = z.TagAttr()
@@ -233,7 +268,8 @@ func (s *state) startTag(z *html.Tokenizer, nameB []byte, hasAttr bool, raw []by
 			return
 		}
 		if string(k) == "style" {
-			align = textAlign(string(v))
+			style = string(v)
+			align = textAlign(style)
 		}
 		if !allowed || hasAttrNamed(attrs, string(k)) {
 			continue
@@ -242,6 +278,13 @@ func (s *state) startTag(z *html.Tokenizer, nameB []byte, hasAttr bool, raw []by
 	}
 	if align != "" && !hasAttrNamed(attrs, "align") {
 		attrs = append(attrs, attr{name: "align", val: align})
+	}
+	if style != "" && (name == "mark" || name == "span" || name == "i") {
+		attrs = withColors(attrs, style)
+	}
+	attrs, done := s.gitbook(name, attrs, s.rest)
+	if done {
+		return
 	}
 	attrs, keep := s.urls(name, attrs)
 	if !keep { // an image that cannot be shown: its alt text stands in
@@ -283,6 +326,11 @@ func (s *state) startTag(z *html.Tokenizer, nameB []byte, hasAttr bool, raw []by
 		}
 	}
 	s.str(">")
+	if icon := attrValue(attrs, "data-icon"); icon != "" && !e.void && s.f.Icon != nil {
+		if svg, ok := s.f.Icon(icon); ok {
+			s.str(svg)
+		}
+	}
 	switch {
 	case e.void:
 	case selfClosing: // <a id="x"/>: the author meant an empty element
@@ -312,7 +360,7 @@ func (s *state) endTag(nameB, raw []byte) {
 	}
 	// Close up to the matching open element; an end tag that matches
 	// nothing a fragment opened is dropped.
-	for i := len(s.f.open) - 1; i >= 0; i-- {
+	for i := len(s.f.open) - 1; i >= s.f.floor; i-- {
 		if s.f.open[i] != string(nameB) {
 			continue
 		}

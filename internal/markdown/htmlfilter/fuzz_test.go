@@ -18,7 +18,7 @@ func FuzzWrite(f *testing.F) {
 		f.Add([]byte(s), true)
 	}
 	f.Fuzz(func(t *testing.T, frag []byte, block bool) {
-		var fl Filter
+		fl := Filter{Icon: func(string) (string, bool) { return `<b class="icon"></b>`, true }}
 		var b bytes.Buffer
 		if err := fl.Write(&b, frag, block); err != nil {
 			t.Fatal(err)

@@ -84,7 +84,9 @@ func newPolicy() *policy {
 	// too; form controls and document structure lose only the tag.
 	add("script,style,iframe,frame,frameset,object,embed,applet,noscript,noembed,noframes,template,svg,math,textarea,select,title,xmp,plaintext,head,canvas,portal", element{action: dropAll})
 	add("meta,link,base,input,param,keygen,area", element{action: dropTag, void: true})
-	add("form,button,fieldset,legend,label,option,optgroup,datalist,output,html,body,dialog", element{action: dropTag})
+	// GitBook's search button; see state.gitbook for the other buttons.
+	add("button", element{action: allow, attrs: set("type")})
+	add("form,fieldset,legend,label,option,optgroup,datalist,output,html,body,dialog", element{action: dropTag})
 	return p
 }
 

@@ -1,0 +1,250 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/handbookhq/handbook/internal/markdown/htmlfilter"
+)
+
+// Cards are a table GitBook shows as a grid (<table data-view="cards">).
+// Each row is a card; the columns have roles:
+//
+//   - data-card-target: the card's link (a page or a URL), on the whole card;
+//   - data-card-cover, data-card-cover-dark: its cover image, for light and
+//     dark mode (a cell with data-object-fit="contain" is not cropped);
+//   - data-hidden: not shown;
+//   - any other column: a line of the card's text.
+//
+// data-card-size="large" puts two cards in a row instead of three, and
+// data-card-wrap="false" makes the row scroll sideways. A card is written
+// as
+//
+//	<div class="hb-card hb-card-linked">
+//	<img class="hb-card-cover" ...>
+//	<div class="hb-card-body"><div class="hb-card-cell">…</div>…</div>
+//	<a class="hb-card-link" href="…" aria-label="Title"></a>
+//	</div>
+//
+// with the link stretched over the card, so links in its text still work.
+
+// card is one row of a table of cards.
+type card struct {
+	cells            []htmlCell // the cells shown, in order
+	target           cellLink   // dest "" for none
+	targetAt         int        // offset of the target's cell in the fragment
+	cover, coverDark cellLink
+	coverAt, darkAt  int
+	contain          bool // the cover is shown whole
+}
+
+// cardsOf reads the cards of t.
+func cardsOf(t *htmlTable, frag []byte) []card {
+	var cards []card
+	for _, row := range t.rows {
+		var c card
+		for i, cell := range row {
+			col := t.column(i).attrs
+			raw := cell.content(frag)
+			switch {
+			case has(col, "data-card-target"):
+				if l := cellLinks(raw); len(l) > 0 {
+					c.target, c.targetAt = l[0], cell.start
+				}
+			case has(col, "data-card-cover"):
+				if l := cellLinks(raw); len(l) > 0 {
+					c.cover, c.coverAt = l[0], cell.start
+					c.contain = strings.EqualFold(cell.attrs["data-object-fit"], "contain")
+				}
+			case has(col, "data-card-cover-dark"):
+				if l := cellLinks(raw); len(l) > 0 {
+					c.coverDark, c.darkAt = l[0], cell.start
+				}
+			}
+			if !t.hidden(i) && len(bytes.TrimSpace(raw)) > 0 {
+				c.cells = append(c.cells, cell)
+			}
+		}
+		if len(c.cells) > 0 || c.target.dest != "" || c.cover.dest != "" {
+			cards = append(cards, c)
+		}
+	}
+	return cards
+}
+
+// cards writes t as a grid of cards.
+func (b richBlock) cards(t *htmlTable) error {
+	if err := b.block(0, t.start); err != nil {
+		return err
+	}
+	class := "hb-cards"
+	if strings.EqualFold(strings.TrimSpace(t.attrs["data-card-size"]), "large") {
+		class += " hb-cards-large"
+	}
+	if strings.EqualFold(strings.TrimSpace(t.attrs["data-card-wrap"]), "false") {
+		class += " hb-cards-scroll"
+	}
+	if has(t.attrs, "data-full-width") {
+		class += " full-width"
+	}
+	b.str(`<div class="` + class + `">` + "\n")
+	for _, c := range cardsOf(t, b.frag) {
+		if err := b.card(c); err != nil {
+			return err
+		}
+	}
+	b.str("</div>\n")
+	return b.block(t.stop, len(b.frag))
+}
+
+// card writes one card.
+func (b richBlock) card(c card) error {
+	href, linked := "", false
+	if c.target.dest != "" {
+		href, linked = b.resolve(c.target.dest, c.targetAt, false)
+	}
+	if linked {
+		b.str(`<div class="hb-card hb-card-linked">` + "\n")
+	} else {
+		b.str(`<div class="hb-card">` + "\n")
+	}
+	cover := "hb-card-cover"
+	if c.contain {
+		cover += " hb-card-cover-contain"
+	}
+	light, dark := "", ""
+	if c.cover.dest != "" {
+		light, _ = b.resolve(c.cover.dest, c.coverAt, true)
+	}
+	if c.coverDark.dest != "" {
+		dark, _ = b.resolve(c.coverDark.dest, c.darkAt, true)
+	}
+	switch {
+	case light != "" && dark != "":
+		b.img(cover+" hb-only-light", light, "")
+		b.img(cover+" hb-only-dark", dark, "")
+		b.str("\n")
+	case light != "" || dark != "":
+		b.img(cover, light+dark, "")
+		b.str("\n")
+	}
+	if len(c.cells) > 0 {
+		b.str(`<div class="hb-card-body">`)
+		for _, cell := range c.cells {
+			b.str(`<div class="hb-card-cell">`)
+			if err := b.raw(cell.start, cell.stop); err != nil {
+				return err
+			}
+			b.str(`</div>`)
+		}
+		b.str("</div>\n")
+	}
+	if linked {
+		title := c.target.text
+		for _, cell := range c.cells {
+			if t := htmlText(cell.content(b.frag)); t != "" {
+				title = t
+				break
+			}
+		}
+		b.str(`<a class="hb-card-link" href="` + attrEscape(href) + `"`)
+		if htmlfilter.External(href) {
+			b.str(` rel="noopener"`)
+		}
+		b.str(` aria-label="` + attrEscape(strings.TrimSpace(title)) + `"></a>` + "\n")
+	}
+	b.str("</div>\n")
+	return nil
+}
+
+// img writes an image of this package's markup.
+func (b richBlock) img(class, src, alt string) {
+	b.str(`<img class="` + class + `" src="` + attrEscape(src) + `" alt="` + attrEscape(alt) + `" loading="lazy" decoding="async">`)
+}
+
+// resolve resolves a link or image destination written in the block, the
+// first time at or after offset at of the fragment, reporting what is
+// wrong there.
+func (b richBlock) resolve(dest string, at int, image bool) (string, bool) {
+	st := b.st
+	st.segs = b.segs
+	off := st.srcOffset(b.offsetOf(dest, at))
+	if htmlfilter.Unsafe(dest, image) {
+		what := "link"
+		if image {
+			what = "image"
+		}
+		st.problem(off, what+" uses the unsafe URL scheme \""+htmlfilter.Scheme(dest)+":\"",
+			"javascript:, vbscript: and data: URLs are removed (data:image/ is allowed for images)")
+		return "", false
+	}
+	u, ok := st.resolveAt(dest, off, image)
+	if !ok || htmlfilter.Unsafe(u, image) {
+		return "", false
+	}
+	return u, true
+}
+
+// offsetOf finds where s is written in the fragment, at or after at; it
+// falls back to at.
+func (b richBlock) offsetOf(s string, at int) int {
+	if at > len(b.frag) {
+		return 0
+	}
+	if i := bytes.Index(b.frag[at:], []byte(s)); i >= 0 {
+		return at + i
+	}
+	return at
+}
+
+// cardsMarkdown is the plain form of a table of cards: a list, one item a
+// card, "- [Title](target): the other lines".
+func cardsMarkdown(t *htmlTable, frag []byte) []string {
+	var lines []string
+	for _, c := range cardsOf(t, frag) {
+		if htmlfilter.Unsafe(c.target.dest, false) {
+			c.target = cellLink{}
+		}
+		title, parts := "", []string(nil)
+		for _, cell := range c.cells {
+			raw := cell.content(frag)
+			md, _ := htmlMarkdown(raw, " ")
+			if md == "" {
+				continue
+			}
+			if title == "" && c.target.dest != "" {
+				if title = mdEscape(htmlText(raw)); title != "" {
+					continue
+				}
+			}
+			parts = append(parts, md)
+		}
+		item := ""
+		switch {
+		case c.target.dest != "":
+			if title == "" {
+				title = mdEscape(firstNonEmpty(strings.TrimSpace(c.target.text), c.target.dest))
+			}
+			item = "[" + title + "](" + markdownDest(c.target.dest) + ")"
+		case len(parts) > 0:
+			item, parts = parts[0], parts[1:]
+		default:
+			continue
+		}
+		if len(parts) > 0 {
+			item += ": " + strings.Join(parts, " — ")
+		}
+		lines = append(lines, "- "+item)
+	}
+	return lines
+}
+
+// firstNonEmpty returns the first of vs that is not empty.
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,223 @@
+package htmlfilter
+
+import (
+	"bytes"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Colors are the text and highlight colours GitBook writes in the style
+// attribute of <mark>, <span> and icons (`<mark style="color:red;
+// background-color:$warning;">`), the only ones a page keeps: each becomes
+// a class, hb-color-<name> for the text and hb-bg-<name> for the
+// background, so no inline CSS reaches the page. "$primary" and "primary"
+// are the same colour.
+var Colors = []string{"red", "orange", "yellow", "green", "blue", "purple", "primary", "info", "success", "warning", "danger"}
+
+// colorClasses returns the classes for the colours of a style attribute,
+// "" when it names none of Colors.
+func colorClasses(style string) string {
+	var classes []string
+	for decl := range strings.SplitSeq(style, ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		prefix := ""
+		switch strings.ToLower(strings.TrimSpace(k)) {
+		case "color":
+			prefix = "hb-color-"
+		case "background-color", "background":
+			prefix = "hb-bg-"
+		default:
+			continue
+		}
+		v = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(v)), "$")
+		for _, c := range Colors {
+			if v == c {
+				classes = append(classes, prefix+c)
+				break
+			}
+		}
+	}
+	return strings.Join(classes, " ")
+}
+
+// Color returns the colour of a style attribute's declaration prop
+// ("color" or "background-color") when it is one of Colors, without "$".
+func Color(style, prop string) string {
+	prefix := "hb-color-"
+	if prop != "color" {
+		prefix = "hb-bg-"
+	}
+	for c := range strings.FieldsSeq(colorClasses(style)) {
+		if name, ok := strings.CutPrefix(c, prefix); ok {
+			return name
+		}
+	}
+	return ""
+}
+
+// IconName returns the Font Awesome name in the class of a GitBook icon,
+// <i class="fa-github">: the class itself when one of its words starts
+// with "fa-", and "" otherwise.
+func IconName(class string) string {
+	for w := range strings.FieldsSeq(class) {
+		if strings.HasPrefix(strings.ToLower(w), "fa-") {
+			return class
+		}
+	}
+	return ""
+}
+
+// SkipsContent reports which element raw, one start tag, begins when Write
+// drops what that element encloses, so that a caller splitting HTML into
+// pieces (goldmark gives one node per inline tag) can drop the pieces in
+// between: script-like elements (see DropsContent), a GitBook icon
+// (<i class="fa-…">fallback</i>) that icon can draw, and a GitBook action
+// button other than search (<button data-action="ask">). It returns "" for
+// any other tag.
+func SkipsContent(raw []byte, icon func(string) (string, bool)) string {
+	if name := DropsContent(raw); name != "" {
+		return name
+	}
+	if len(raw) < 3 || raw[0] != '<' || bytes.HasSuffix(raw, []byte("/>")) {
+		return ""
+	}
+	if n := raw[1] | 0x20; n != 'i' && n != 'b' { // neither <i nor <button: no tokenizer needed
+		return ""
+	}
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	if z.Next() != html.StartTagToken {
+		return ""
+	}
+	name, hasAttr := z.TagName()
+	if string(name) != "i" && string(name) != "button" {
+		return ""
+	}
+	var class, action string
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		switch string(k) {
+		case "class":
+			class = string(v)
+		case "data-action":
+			action = strings.TrimSpace(string(v))
+		}
+	}
+	switch {
+	case string(name) == "i" && icon != nil && IconName(class) != "":
+		if _, ok := icon(IconName(class)); ok {
+			return "i"
+		}
+	case string(name) == "button" && action != "" && action != "search":
+		return "button"
+	}
+	return ""
+}
+
+// hasEndTag reports whether rest holds an end tag of element name.
+func hasEndTag(rest []byte, name string) bool {
+	for i := 0; ; {
+		j := bytes.Index(rest[i:], []byte("</"))
+		if j < 0 {
+			return false
+		}
+		i += j + 2
+		if len(rest)-i >= len(name) && bytes.EqualFold(rest[i:i+len(name)], []byte(name)) {
+			if k := i + len(name); k == len(rest) || rest[k] == '>' || isSpace(rest[k]) {
+				return true
+			}
+		}
+	}
+}
+
+// gitbook applies the rules for GitBook's own markup to a start tag that is
+// about to be written with attrs: icons drawn in place of <i class="fa-…">,
+// action buttons. It returns the attributes to write, or done when it wrote
+// (or dropped) the element itself. rest is what follows the tag in the
+// fragment.
+func (s *state) gitbook(name string, attrs []attr, rest []byte) ([]attr, bool) {
+	switch name {
+	case "i":
+		icon := IconName(attrValue(attrs, "class"))
+		if icon == "" || s.f.Icon == nil {
+			return attrs, false
+		}
+		closed := hasEndTag(rest, "i")
+		if !closed && len(bytes.TrimSpace(rest)) > 0 {
+			return attrs, false // unclosed: the fallback text is all there is
+		}
+		svg, ok := s.f.Icon(icon)
+		if !ok {
+			return attrs, false
+		}
+		s.seen = true
+		if c := colorsOf(attrValue(attrs, "class")); c != "" {
+			s.str(`<span class="` + c + `">` + svg + `</span>`)
+		} else {
+			s.str(svg)
+		}
+		if closed {
+			s.skip, s.skipDepth = "i", 1
+		}
+		return nil, true
+	case "button":
+		switch strings.TrimSpace(attrValue(attrs, "data-action")) {
+		case "":
+			return nil, true // a form control: its text stays
+		case "search":
+			out := []attr{{name: "type", val: "button"}}
+			for _, a := range attrs {
+				if a.name != "type" {
+					out = append(out, a)
+				}
+			}
+			return out, false
+		}
+		// Asking an assistant: there is none, the button goes.
+		if hasEndTag(rest, "button") {
+			s.skip, s.skipDepth = "button", 1
+		}
+		return nil, true
+	}
+	return attrs, false
+}
+
+// colorsOf returns the hb-color-* and hb-bg-* words of class.
+func colorsOf(class string) string {
+	var out []string
+	for w := range strings.FieldsSeq(class) {
+		if strings.HasPrefix(w, "hb-color-") || strings.HasPrefix(w, "hb-bg-") {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// attrValue returns the value of attribute name, or "".
+func attrValue(attrs []attr, name string) string {
+	for _, a := range attrs {
+		if a.name == name {
+			return a.val
+		}
+	}
+	return ""
+}
+
+// withColors adds the classes for the colours of style to attrs.
+func withColors(attrs []attr, style string) []attr {
+	c := colorClasses(style)
+	if c == "" {
+		return attrs
+	}
+	for i, a := range attrs {
+		if a.name == "class" {
+			attrs[i].val = strings.TrimSpace(a.val + " " + c)
+			return attrs
+		}
+	}
+	return append(attrs, attr{name: "class", val: c})
+}

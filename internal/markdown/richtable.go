@@ -201,11 +201,8 @@ func optionLabels(opts []selectOption, values []string) []selectOption {
 
 // labelColor returns the class of a select option's colour.
 func labelColor(c string) string {
-	c = strings.TrimPrefix(c, "$")
-	for _, known := range append(htmlfilter.Colors, "pink", "gray") {
-		if c == known {
-			return " hb-label-" + c
-		}
+	if c = strings.TrimPrefix(c, "$"); htmlfilter.IsColor(c) || c == "pink" || c == "gray" {
+		return " hb-label-" + c
 	}
 	return ""
 }

@@ -23,12 +23,13 @@
 //     "<time>", "<summary of incident>" (of and incident are no attributes),
 //     "<Run ID>". Authors write such placeholders; hiding them would lose text.
 //
-// GitBook's own markup gets more (gitbook.go): a style attribute's text
-// colour and background, when one of Colors, become classes on <mark>,
-// <span> and <i>; with Filter.Icon set, an icon (<i class="fa-…">) is
-// drawn as SVG in place of its fallback text and data-icon adds one to a
-// button; a search button (<button data-action="search">) passes as
-// type="button", other action buttons go with their text.
+// GitBook's own markup gets more (gitbook.go): the text colour and
+// background of a style attribute, when GitBook offers them (IsColor),
+// become classes on <mark>, <span> and <i>; with Filter.Icon set, an icon
+// (<i class="fa-…">) is drawn as SVG in place of its fallback text and
+// data-icon adds one to a button; a search button (<button
+// data-action="search">) passes as type="button", other action buttons go
+// with their text.
 //
 // URL attributes (href, src, srcset, poster) lose javascript:, vbscript: and
 // data: values (data:image/ stays for images) and then go to Filter.URL, the

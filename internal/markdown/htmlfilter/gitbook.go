@@ -7,16 +7,27 @@ import (
 	"golang.org/x/net/html"
 )
 
-// Colors are the text and highlight colours GitBook writes in the style
+// colors are the text and highlight colours GitBook writes in the style
 // attribute of <mark>, <span> and icons (`<mark style="color:red;
 // background-color:$warning;">`), the only ones a page keeps: each becomes
 // a class, hb-color-<name> for the text and hb-bg-<name> for the
 // background, so no inline CSS reaches the page. "$primary" and "primary"
 // are the same colour.
-var Colors = []string{"red", "orange", "yellow", "green", "blue", "purple", "primary", "info", "success", "warning", "danger"}
+const colors = "red orange yellow green blue purple primary info success warning danger"
+
+// IsColor reports whether name (without "$") is one of the colours GitBook
+// writes for text, highlights and select options that a page keeps.
+func IsColor(name string) bool {
+	for c := range strings.FieldsSeq(colors) {
+		if name == c {
+			return true
+		}
+	}
+	return false
+}
 
 // colorClasses returns the classes for the colours of a style attribute,
-// "" when it names none of Colors.
+// "" when it names none of colors.
 func colorClasses(style string) string {
 	var classes []string
 	for decl := range strings.SplitSeq(style, ";") {
@@ -33,30 +44,11 @@ func colorClasses(style string) string {
 		default:
 			continue
 		}
-		v = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(v)), "$")
-		for _, c := range Colors {
-			if v == c {
-				classes = append(classes, prefix+c)
-				break
-			}
+		if v = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(v)), "$"); IsColor(v) {
+			classes = append(classes, prefix+v)
 		}
 	}
 	return strings.Join(classes, " ")
-}
-
-// Color returns the colour of a style attribute's declaration prop
-// ("color" or "background-color") when it is one of Colors, without "$".
-func Color(style, prop string) string {
-	prefix := "hb-color-"
-	if prop != "color" {
-		prefix = "hb-bg-"
-	}
-	for c := range strings.FieldsSeq(colorClasses(style)) {
-		if name, ok := strings.CutPrefix(c, prefix); ok {
-			return name
-		}
-	}
-	return ""
 }
 
 // IconName returns the Font Awesome name in the class of a GitBook icon,

@@ -102,15 +102,16 @@ func TestNestKeepsOuterOpen(t *testing.T) {
 	}
 }
 
-func TestColor(t *testing.T) {
+func TestIsColor(t *testing.T) {
 	t.Parallel()
-	if got := Color("color: $Warning; background-color: blue", "color"); got != "warning" {
-		t.Errorf("text colour %q", got)
+	for _, c := range []string{"red", "purple", "primary", "danger"} {
+		if !IsColor(c) {
+			t.Errorf("IsColor(%q) = false", c)
+		}
 	}
-	if got := Color("color: red; background-color: blue", "background-color"); got != "blue" {
-		t.Errorf("background %q", got)
-	}
-	if got := Color("color: #fff", "color"); got != "" {
-		t.Errorf("css colour %q", got)
+	for _, c := range []string{"", "$red", "Red", "#fff", "teal"} {
+		if IsColor(c) {
+			t.Errorf("IsColor(%q) = true", c)
+		}
 	}
 }

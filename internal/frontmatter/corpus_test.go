@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -45,7 +46,7 @@ func TestMattermostFrontMatter(t *testing.T) {
 		if fm.Description != "" {
 			described++
 		}
-		if fm != (FrontMatter{Description: fm.Description, Layout: Default().Layout}) {
+		if !reflect.DeepEqual(fm, FrontMatter{Description: fm.Description, Layout: Default().Layout}) {
 			t.Errorf("%s: got %+v, want only a description", rel, fm)
 		}
 		return nil

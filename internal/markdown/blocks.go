@@ -106,7 +106,7 @@ func (nr *nodeRenderer) renderFencedCode(w util.BufWriter, src []byte, node ast.
 		_, _ = st.WriteString("</pre>\n")
 		return ast.WalkContinue, nil
 	}
-	if lexer := lexers.Get(string(lang)); lexer != nil && len(lang) > 0 {
+	if lexer := nr.lexer(string(lang)); lexer != nil {
 		var buf bytes.Buffer
 		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
 		if err == nil && nr.formatter.Format(&buf, nr.style, it) == nil {
@@ -125,6 +125,26 @@ func (nr *nodeRenderer) renderFencedCode(w util.BufWriter, src []byte, node ast.
 	st.escape(code.String())
 	_, _ = st.WriteString("</code></pre>\n")
 	return ast.WalkContinue, nil
+}
+
+// lexer returns chroma's lexer for a fence's language, or nil. Lookups are
+// cached: for a name chroma does not know, lexers.Get matches it against
+// every lexer's file patterns, which costs more than highlighting.
+func (nr *nodeRenderer) lexer(lang string) chroma.Lexer {
+	if lang == "" {
+		return nil
+	}
+	if l, ok := nr.lexers.Load(lang); ok {
+		lx, _ := l.(chroma.Lexer)
+		return lx
+	}
+	lx := lexers.Get(lang)
+	if lx == nil {
+		nr.lexers.Store(lang, nil)
+		return nil
+	}
+	nr.lexers.Store(lang, lx)
+	return lx
 }
 
 // Interface guards

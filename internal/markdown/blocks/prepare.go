@@ -35,13 +35,15 @@ func Prepare(src []byte) *Prepared {
 	if len(tags) == 0 && len(lexErrs) == 0 {
 		return &Prepared{Src: src, Tags: &Table{}}
 	}
-	nodes, _ := liquid.Pair(tags)
+	nodes, pairErrs := liquid.Pair(tags)
 	p := &Prepared{Src: src}
 	if breaks := lineBreaks(src, nodes); len(breaks) > 0 {
+		// Lex again rather than shift offsets: a line break can change
+		// what is code (a fence that now starts its line).
 		p.Src, p.ins = insertBreaks(src, breaks)
 		tags, lexErrs = liquid.Scan(p.Src)
+		nodes, pairErrs = liquid.Pair(tags)
 	}
-	nodes, pairErrs := liquid.Pair(tags)
 	p.Tags = newTable(p.Src, nodes)
 	for _, e := range lexErrs {
 		p.Tags.problem(e.Offset, e.Msg, e.Hint)

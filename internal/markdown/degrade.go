@@ -36,7 +36,7 @@ func replacements(d *Doc, scope map[string]any) []blocks.Replacement {
 		}
 		if t, ok := n.(*blocks.InlineTag); ok {
 			if v, ok := blocks.Variable(t.Tag, scope); ok {
-				repl = append(repl, blocks.Replacement{Start: t.Tag.Start, Stop: t.Tag.Stop, Text: []byte(v)})
+				repl = append(repl, blocks.Replacement{Start: t.Tag.Start, Stop: t.Tag.Stop, Text: escapeMarkdown(v.String())})
 			}
 		}
 		if x, ok := n.(*expression); ok {

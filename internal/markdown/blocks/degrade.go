@@ -148,7 +148,7 @@ func (d *Degrader) Literal(n *liquid.Node, inner []byte) {
 // region writes src[a:b], which holds the block nodes ns.
 func (d *Degrader) region(a, b int, ns []*liquid.Node) {
 	for _, n := range ns {
-		if n.Tag.Start < a || n.Tag.Start >= b || !atLineStart(d.src, n.Tag.Start) {
+		if _, variable := variablePath(n.Tag); variable || n.Tag.Start < a || n.Tag.Start >= b || !atLineStart(d.src, n.Tag.Start) {
 			continue // inline: copied with the text
 		}
 		ls := lineStart(d.src, n.Tag.Start)

@@ -184,7 +184,7 @@ func (testResolver) File(dest string) (markdown.FileRef, error) {
 
 func (testResolver) Scope() map[string]any {
 	return map[string]any{
-		"space":   map[string]any{"vars": map[string]any{"latest_version": "2.4.1", "product": "Acme"}},
+		"space":   map[string]any{"vars": map[string]any{"latest_version": "2.4.1", "product": "Acme", "tagline": "*Fast* <b>builds</b> | [v2]"}},
 		"page":    map[string]any{"vars": map[string]any{"owner": "Ops"}},
 		"visitor": map[string]any{"claims": map[string]any{}},
 	}

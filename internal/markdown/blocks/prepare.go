@@ -28,8 +28,9 @@ type insertion struct{ at, n int }
 // line, or only spaces after another block-level tag; the end tag of a
 // block-level tag is block-level too, and so are the else and elsif clauses
 // of a block-level if, so that {% if c %} a {% else %} b {% endif %} splits
-// like the long form. Text around them moves to lines of
-// their own, indented like the tag's line. src is not modified.
+// like the long form. A variable ({% vars.name %}) is text wherever it
+// stands. Text around block-level tags moves to lines of their own,
+// indented like the tag's line. src is not modified.
 func Prepare(src []byte) *Prepared {
 	tags, lexErrs := liquid.Scan(src)
 	if len(tags) == 0 && len(lexErrs) == 0 {
@@ -104,9 +105,10 @@ func lineBreaks(src []byte, nodes []*liquid.Node) []lineBreak {
 		if ev.end {
 			isBlock = block[ev.node]
 		} else {
-			isBlock = atLineStart(src, ev.start) ||
+			_, variable := variablePath(ev.node.Tag) // text, wherever it stands
+			isBlock = !variable && (atLineStart(src, ev.start) ||
 				lastStop >= 0 && onlySpaces(src[lastStop:ev.start]) ||
-				ev.parent != nil && block[ev.parent] && liquid.KindOf(ev.node.Tag.Name) == liquid.Clause
+				ev.parent != nil && block[ev.parent] && liquid.KindOf(ev.node.Tag.Name) == liquid.Clause)
 			block[ev.node] = isBlock
 		}
 		if !isBlock {

@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/handbookhq/handbook/internal/markdown/expr"
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
 
@@ -54,6 +55,9 @@ type anyTagParser struct{ tagParser }
 func (p *anyTagParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	n, ok := tagAt(reader, pc)
 	if !ok {
+		return nil, parser.NoChildren
+	}
+	if _, variable := variablePath(n.Tag); variable { // text starting a paragraph
 		return nil, parser.NoChildren
 	}
 	node := NewBlock(KindUnknown, n)
@@ -165,7 +169,11 @@ func renderInlineTag(w util.BufWriter, src []byte, node ast.Node, entering bool)
 	}
 	t := node.(*InlineTag).Tag
 	if v, ok := Variable(t, env.Scope()); ok {
-		writeEscaped(env, []byte(v))
+		if v.Kind() == expr.Undefined {
+			msg, hint := variableProblem(t.Name)
+			env.Problem(t.Start, msg, hint)
+		}
+		writeEscaped(env, []byte(v.String()))
 		return ast.WalkContinue, nil
 	}
 	if !t.End {
@@ -175,17 +183,40 @@ func renderInlineTag(w util.BufWriter, src []byte, node ast.Node, entering bool)
 	return ast.WalkContinue, nil
 }
 
-// Variable returns the value of a {% vars.name %} tag.
-func Variable(t liquid.Tag, scope map[string]any) (string, bool) {
-	path, ok := strings.CutPrefix(t.Name, "vars.")
-	if !ok || len(t.Args) > 0 {
+// Variable returns the value of a variable tag: {% vars.name %}, a space
+// variable (.gitbook/vars.yaml), or the longer {% space.vars.name %} and
+// {% page.vars.name %} (front matter) that expressions write. ok is false
+// for any other tag; the value is undefined when the variable is not
+// defined.
+func Variable(t liquid.Tag, scope map[string]any) (v expr.Value, ok bool) {
+	path, ok := variablePath(t)
+	if !ok {
+		return expr.Value{}, false
+	}
+	return expr.Lookup(path, scope), true
+}
+
+// variablePath returns the path in the scope a variable tag reads.
+func variablePath(t liquid.Tag) (string, bool) {
+	if t.End || len(t.Args) > 0 {
 		return "", false
 	}
-	space, _ := scope["space"].(map[string]any)
-	vars, _ := space["vars"].(map[string]any)
-	v, ok := vars[path]
-	if !ok {
-		return "", true
+	switch {
+	case strings.HasPrefix(t.Name, "vars.") && len(t.Name) > len("vars."):
+		return "space." + t.Name, true
+	case strings.HasPrefix(t.Name, "space.vars.") && len(t.Name) > len("space.vars."),
+		strings.HasPrefix(t.Name, "page.vars.") && len(t.Name) > len("page.vars."):
+		return t.Name, true
 	}
-	return toString(v), true
+	return "", false
+}
+
+// variableProblem describes the variable a tag reads when it is not
+// defined, and where to define it.
+func variableProblem(tag string) (msg, hint string) {
+	if name, ok := strings.CutPrefix(tag, "page.vars."); ok {
+		return "unknown page variable " + quote(name), "define it in the page's front matter, under vars:"
+	}
+	name := strings.TrimPrefix(strings.TrimPrefix(tag, "space."), "vars.")
+	return "unknown variable " + quote(name), "define it in .gitbook/vars.yaml, as a line " + quote(name+": value")
 }

@@ -59,6 +59,7 @@ func (e *Engine) Render(w io.Writer, d *Doc, r Resolver) ([]Problem, error) {
 		st = &renderState{Writer: bufio.NewWriter(w)}
 		st.filter.URL = st.rawURL
 		st.filter.Icon = icons.SVG
+		st.filter.Problem = st.rawProblem
 	}
 	st.Reset(w)
 	st.filter.Reset()
@@ -181,6 +182,12 @@ func (st *renderState) rawURL(u htmlfilter.URL) (string, bool) {
 		}
 	}
 	return escapeURL(v), true
+}
+
+// rawProblem records a problem the HTML filter found at offset off of
+// the fragment being filtered.
+func (st *renderState) rawProblem(off int, msg, hint string) {
+	st.problem(st.srcOffset(off), msg, hint)
 }
 
 // escapeURL percent-encodes what may not stand in a URL (spaces, non-ASCII),

@@ -25,9 +25,11 @@
 //
 // GitBook's own markup gets more (gitbook.go): the text colour and
 // background of a style attribute, when GitBook offers them (IsColor),
-// become classes on <mark>, <span> and <i>; with Filter.Icon set, an icon
+// become classes on <mark>, <span> and <i> (other colours go, and
+// Filter.Problem hears of them); with Filter.Icon set, an icon
 // (<i class="fa-…">) is drawn as SVG in place of its fallback text and
-// data-icon adds one to a button; a search button (<button
+// data-icon adds one to a button (a name it cannot draw is reported to
+// Filter.Problem); a search button (<button
 // data-action="search">) passes as type="button", other action buttons go
 // with their text.
 //

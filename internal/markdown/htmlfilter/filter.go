@@ -43,6 +43,12 @@ type Filter struct {
 	// does not know, leaves the markup as written.
 	Icon func(name string) (svg string, ok bool)
 
+	// Problem is told of GitBook markup the filter cannot show as
+	// written: a colour GitBook does not offer, an icon Icon cannot draw.
+	// off is the offset in the fragment given to Write. A nil Problem
+	// keeps quiet.
+	Problem func(off int, msg, hint string)
+
 	open  []string
 	floor int // end tags close no element below this depth of open
 	buf   bytes.Buffer
@@ -258,7 +264,7 @@ func (s *state) startTag(z *html.Tokenizer, nameB []byte, hasAttr bool, raw []by
 	}
 	name := string(nameB)
 	var attrs []attr
-	align, style := "", ""
+	align, style, styleAt := "", "", 0
 	for hasAttr {
 		var k, v []byte
 		k, v, hasAttr = z.TagAttr()
@@ -268,7 +274,7 @@ func (s *state) startTag(z *html.Tokenizer, nameB []byte, hasAttr bool, raw []by
 			return
 		}
 		if string(k) == "style" {
-			style = string(v)
+			style, styleAt = string(v), start+valueOffset(raw, k, v)
 			align = textAlign(style)
 		}
 		if !allowed || hasAttrNamed(attrs, string(k)) {
@@ -281,6 +287,7 @@ func (s *state) startTag(z *html.Tokenizer, nameB []byte, hasAttr bool, raw []by
 	}
 	if style != "" && (name == "mark" || name == "span" || name == "i") {
 		attrs = withColors(attrs, style)
+		s.checkColors(style, styleAt)
 	}
 	attrs, done := s.gitbook(name, attrs, s.rest)
 	if done {
@@ -329,6 +336,8 @@ func (s *state) startTag(z *html.Tokenizer, nameB []byte, hasAttr bool, raw []by
 	if icon := attrValue(attrs, "data-icon"); icon != "" && !e.void && s.f.Icon != nil {
 		if svg, ok := s.f.Icon(icon); ok {
 			s.str(svg)
+		} else {
+			s.unknownIcon(icon, attrOffset(attrs, "data-icon"), "the button shows without one")
 		}
 	}
 	switch {

@@ -2,6 +2,7 @@ package htmlfilter
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -14,6 +15,10 @@ import (
 // background, so no inline CSS reaches the page. "$primary" and "primary"
 // are the same colour.
 const colors = "red orange yellow green blue purple primary info success warning danger"
+
+// colorHint lists colors for an author who wrote another colour.
+const colorHint = "GitBook's colours are red, orange, yellow, green, blue and purple, and " +
+	"$primary, $info, $success, $warning and $danger; other colours are dropped"
 
 // IsColor reports whether name (without "$") is one of the colours GitBook
 // writes for text, highlights and select options that a page keeps.
@@ -144,6 +149,7 @@ func (s *state) gitbook(name string, attrs []attr, rest []byte) ([]attr, bool) {
 		}
 		svg, ok := s.f.Icon(icon)
 		if !ok {
+			s.unknownIcon(icon, attrOffset(attrs, "class"), "the text inside is shown instead")
 			return attrs, false
 		}
 		s.seen = true
@@ -176,6 +182,59 @@ func (s *state) gitbook(name string, attrs []attr, rest []byte) ([]attr, bool) {
 		return nil, true
 	}
 	return attrs, false
+}
+
+// checkColors reports the colours of style, written at offset at, that
+// GitBook does not offer: they are dropped.
+func (s *state) checkColors(style string, at int) {
+	if s.f.Problem == nil {
+		return
+	}
+	off := at
+	for decl := range strings.SplitSeq(style, ";") {
+		declAt := off
+		off += len(decl) + 1
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		what := ""
+		switch strings.ToLower(strings.TrimSpace(k)) {
+		case "color":
+			what = "text colour"
+		case "background-color", "background":
+			what = "highlight colour"
+		default:
+			continue
+		}
+		name := strings.TrimSpace(v)
+		if IsColor(strings.TrimPrefix(strings.ToLower(name), "$")) {
+			continue
+		}
+		valueAt := declAt + len(k) + 1 + len(v) - len(strings.TrimLeft(v, " \t"))
+		s.f.Problem(valueAt, "unknown "+what+" "+strconv.Quote(name), colorHint)
+	}
+}
+
+// unknownIcon reports an icon Filter.Icon cannot draw, named at offset at;
+// instead says what shows in its place.
+func (s *state) unknownIcon(name string, at int, instead string) {
+	if s.f.Problem != nil {
+		s.f.Problem(at, "unknown icon "+strconv.Quote(name), IconHint+"; "+instead)
+	}
+}
+
+// IconHint says which icons GitBook's markup may name.
+const IconHint = `use the name of a Font Awesome Free icon (solid, regular or brands), such as "fa-rocket" or "fa-github"`
+
+// attrOffset returns the offset of the value of attribute name, or 0.
+func attrOffset(attrs []attr, name string) int {
+	for _, a := range attrs {
+		if a.name == name {
+			return a.off
+		}
+	}
+	return 0
 }
 
 // colorsOf returns the hb-color-* and hb-bg-* words of class.

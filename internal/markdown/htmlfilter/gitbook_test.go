@@ -2,6 +2,7 @@ package htmlfilter
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -113,5 +114,42 @@ func TestIsColor(t *testing.T) {
 		if IsColor(c) {
 			t.Errorf("IsColor(%q) = true", c)
 		}
+	}
+}
+
+func TestWriteReportsUnknownColoursAndIcons(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in   string
+		want []string // "offset: message"
+	}{
+		{in: `<mark style="color:red;background-color:$info">x</mark>`},
+		{in: `<mark style="text-align:center">x</mark>`},
+		{in: `<i class="fa-rocket">:r:</i>`},
+		{in: `<mark style="color:#ff0000">x</mark>`, want: []string{`19: unknown text colour "#ff0000"`}},
+		{in: `<span style="color: teal; background: url(x)">x</span>`, want: []string{
+			`20: unknown text colour "teal"`, `38: unknown highlight colour "url(x)"`,
+		}},
+		{in: `<td style="color:teal">x</td>`}, // colours only count on text
+		{in: `a <i class="fa-nope">:nope:</i>`, want: []string{`12: unknown icon "fa-nope"`}},
+		{in: `<a class="button" data-icon="nope">Go</a>`, want: []string{`29: unknown icon "nope"`}},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			t.Parallel()
+			var got []string
+			f := Filter{Icon: testIcon, Problem: func(off int, msg, hint string) {
+				if hint == "" {
+					t.Errorf("no hint for %q", msg)
+				}
+				got = append(got, strconv.Itoa(off)+": "+msg)
+			}}
+			var b bytes.Buffer
+			if err := f.Write(&b, []byte(tc.in), false); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("problems\n got %q\nwant %q", got, tc.want)
+			}
+		})
 	}
 }

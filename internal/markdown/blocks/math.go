@@ -3,6 +3,7 @@ package blocks
 import (
 	"bytes"
 	"errors"
+	"html/template"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -189,24 +190,35 @@ type mathRenderer struct{}
 
 func (mathRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindMathBlock, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			n := node.(*MathBlock)
-			writeMath(w, n.TeX, n.Start, true)
+		if !entering {
+			return ast.WalkSkipChildren, nil
 		}
-		return ast.WalkSkipChildren, nil
+		n := node.(*MathBlock)
+		return ast.WalkSkipChildren, writeMath(w, n.TeX, n.Start, true)
 	})
 	reg.Register(KindMathInline, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			n := node.(*MathInline)
-			writeMath(w, n.TeX, n.Start, false)
+		if !entering {
+			return ast.WalkSkipChildren, nil
 		}
-		return ast.WalkSkipChildren, nil
+		n := node.(*MathInline)
+		return ast.WalkSkipChildren, writeMath(w, n.TeX, n.Start, false)
 	})
+}
+
+// mathData is what templates/math.html gets.
+type mathData struct {
+	Display bool          // display math, a block of its own; else inline
+	TeX     string        // the TeX as written
+	MathML  template.HTML // the rendered <math> element
 }
 
 // writeMath writes the MathML of tex; TeX it cannot read is shown as
 // MathML errors and reported.
-func writeMath(w util.BufWriter, tex string, off int, display bool) {
+func writeMath(w util.BufWriter, tex string, off int, display bool) error {
+	env, ok := w.(Env)
+	if !ok {
+		return nil
+	}
 	out, err := mathml.Render(tex, display)
 	if err != nil {
 		msg := err.Error()
@@ -214,17 +226,8 @@ func writeMath(w util.BufWriter, tex string, off int, display bool) {
 		if errors.As(err, &me) {
 			off, msg = off+me.Offset, me.Msg
 		}
-		if env, ok := w.(Env); ok {
-			env.Problem(off, "math: "+msg, "GitBook renders math with KaTeX; check the TeX")
-		}
+		env.Problem(off, "math: "+msg, "GitBook renders math with KaTeX; check the TeX")
 	}
-	if display {
-		_, _ = w.WriteString(`<div class="math math-display">`)
-		_, _ = w.WriteString(out)
-		_, _ = w.WriteString("</div>\n")
-		return
-	}
-	_, _ = w.WriteString(`<span class="math math-inline">`)
-	_, _ = w.WriteString(out)
-	_, _ = w.WriteString("</span>")
+	mathML := template.HTML(out) // #nosec: built by package mathml, which escapes the TeX's text
+	return env.Exec("math.html", mathData{Display: display, TeX: tex, MathML: mathML})
 }

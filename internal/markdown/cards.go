@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"html/template"
 	"strings"
 
 	"github.com/handbookhq/handbook/internal/markdown/htmlfilter"
@@ -17,8 +18,8 @@ import (
 //   - any other column: a line of the card's text.
 //
 // data-card-size="large" puts two cards in a row instead of three, and
-// data-card-wrap="false" makes the row scroll sideways. A card is written
-// as
+// data-card-wrap="false" makes the row scroll sideways. The grid is written
+// by templates/cards.html (package blocks), a card as
 //
 //	<div class="hb-card hb-card-linked">
 //	<img class="hb-card-cover" ...>
@@ -27,6 +28,25 @@ import (
 //	</div>
 //
 // with the link stretched over the card, so links in its text still work.
+
+// cardsData is what templates/cards.html gets.
+type cardsData struct {
+	Large     bool // data-card-size="large": two cards a row, not three
+	Scroll    bool // data-card-wrap="false": one row that scrolls sideways
+	FullWidth bool // data-full-width: wider than the text
+	Cards     []cardData
+}
+
+// cardData is one card.
+type cardData struct {
+	URL       template.URL    // the card's link; "" for a card without one
+	External  bool            // URL leads off the site
+	Title     string          // the text of the card's first line, naming the link
+	Cover     template.URL    // the cover image; "" for none
+	CoverDark template.URL    // the cover in dark mode, when it has one besides Cover
+	Contain   bool            // the cover is shown whole, not cropped
+	Cells     []template.HTML // the lines of text, each as HTML
+}
 
 // card is one row of a table of cards.
 type card struct {
@@ -77,89 +97,60 @@ func (b richBlock) cards(t *htmlTable) error {
 	if err := b.block(0, t.start); err != nil {
 		return err
 	}
-	class := "hb-cards"
-	if strings.EqualFold(strings.TrimSpace(t.attrs["data-card-size"]), "large") {
-		class += " hb-cards-large"
+	data := cardsData{
+		Large:     strings.EqualFold(strings.TrimSpace(t.attrs["data-card-size"]), "large"),
+		Scroll:    strings.EqualFold(strings.TrimSpace(t.attrs["data-card-wrap"]), "false"),
+		FullWidth: has(t.attrs, "data-full-width"),
 	}
-	if strings.EqualFold(strings.TrimSpace(t.attrs["data-card-wrap"]), "false") {
-		class += " hb-cards-scroll"
-	}
-	if has(t.attrs, "data-full-width") {
-		class += " full-width"
-	}
-	b.str(`<div class="` + class + `">` + "\n")
 	for _, c := range cardsOf(t, b.frag) {
-		if err := b.card(c); err != nil {
+		card, err := b.card(c)
+		if err != nil {
 			return err
 		}
+		data.Cards = append(data.Cards, card)
 	}
-	b.str("</div>\n")
+	if err := b.st.Exec("cards.html", data); err != nil {
+		return err
+	}
 	return b.block(t.stop, len(b.frag))
 }
 
-// card writes one card.
-func (b richBlock) card(c card) error {
-	href, linked := "", false
+// card reads one card for the template.
+func (b richBlock) card(c card) (cardData, error) {
+	var d cardData
 	if c.target.dest != "" {
-		href, linked = b.resolve(c.target.dest, c.targetAt, false)
+		if href, ok := b.resolve(c.target.dest, c.targetAt, false); ok {
+			d.URL, d.External = template.URL(href), htmlfilter.External(href) // #nosec: checked by resolve
+		}
 	}
-	if linked {
-		b.str(`<div class="hb-card hb-card-linked">` + "\n")
-	} else {
-		b.str(`<div class="hb-card">` + "\n")
-	}
-	cover := "hb-card-cover"
-	if c.contain {
-		cover += " hb-card-cover-contain"
-	}
-	light, dark := "", ""
+	var light, dark string
 	if c.cover.dest != "" {
 		light, _ = b.resolve(c.cover.dest, c.coverAt, true)
 	}
 	if c.coverDark.dest != "" {
 		dark, _ = b.resolve(c.coverDark.dest, c.darkAt, true)
 	}
-	switch {
-	case light != "" && dark != "":
-		b.img(cover+" hb-only-light", light, "")
-		b.img(cover+" hb-only-dark", dark, "")
-		b.str("\n")
-	case light != "" || dark != "":
-		b.img(cover, light+dark, "")
-		b.str("\n")
+	if light == "" {
+		light, dark = dark, ""
 	}
-	if len(c.cells) > 0 {
-		b.str(`<div class="hb-card-body">`)
-		for _, cell := range c.cells {
-			b.str(`<div class="hb-card-cell">`)
-			if err := b.raw(cell.start, cell.stop); err != nil {
-				return err
-			}
-			b.str(`</div>`)
+	d.Cover, d.CoverDark, d.Contain = template.URL(light), template.URL(dark), c.contain // #nosec: checked by resolve
+	for _, cell := range c.cells {
+		h, err := b.html(cell.start, cell.stop)
+		if err != nil {
+			return d, err
 		}
-		b.str("</div>\n")
+		d.Cells = append(d.Cells, h)
 	}
-	if linked {
-		title := c.target.text
+	if d.URL != "" {
+		d.Title = strings.TrimSpace(c.target.text)
 		for _, cell := range c.cells {
 			if t := htmlText(cell.content(b.frag)); t != "" {
-				title = t
+				d.Title = strings.TrimSpace(t)
 				break
 			}
 		}
-		b.str(`<a class="hb-card-link" href="` + attrEscape(href) + `"`)
-		if htmlfilter.External(href) {
-			b.str(` rel="noopener"`)
-		}
-		b.str(` aria-label="` + attrEscape(strings.TrimSpace(title)) + `"></a>` + "\n")
 	}
-	b.str("</div>\n")
-	return nil
-}
-
-// img writes an image of this package's markup.
-func (b richBlock) img(class, src, alt string) {
-	b.str(`<img class="` + class + `" src="` + attrEscape(src) + `" alt="` + attrEscape(alt) + `" loading="lazy" decoding="async">`)
+	return d, nil
 }
 
 // resolve resolves a link or image destination written in the block, the

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"html/template"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -37,6 +38,12 @@ func (st *renderState) renderRichHTML(segs []text.Segment) (bool, error) {
 		frag = bytes.Clone(frag) // the fragment may be scratch space
 		b := richBlock{st: st, frag: frag, segs: segs}
 		return true, b.table(t)
+	case startsFigure(frag):
+		if figs, ok := parseFigures(frag); ok {
+			b := richBlock{st: st, frag: bytes.Clone(frag), segs: segs}
+			return true, b.figures(figs)
+		}
+		fallthrough
 	case indexFold(frag, "<picture") >= 0:
 		frag = bytes.Clone(frag)
 		h, ok := themedPictures(frag)
@@ -56,18 +63,22 @@ type richBlock struct {
 	segs []text.Segment // where frag is in the source
 }
 
-// raw filters frag[a:b], as written, inline.
-func (b richBlock) raw(a, z int) error {
+// html filters frag[a:z], as written, inline, for a template.
+func (b richBlock) html(a, z int) (template.HTML, error) {
 	if a >= z {
-		return nil
+		return "", nil
 	}
 	st := b.st
 	st.segs = sliceSegs(b.segs, a, z)
+	var buf bytes.Buffer
 	n := st.filter.Nest()
-	if err := st.filter.Write(st, b.frag[a:z], false); err != nil {
-		return err
+	if err := st.filter.Write(&buf, b.frag[a:z], false); err != nil {
+		return "", err
 	}
-	return st.filter.Unnest(st, n)
+	if err := st.filter.Unnest(&buf, n); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil // #nosec: filtered
 }
 
 // block filters frag[a:b], as written, as a block.
@@ -98,9 +109,6 @@ func (b richBlock) generated(h string, block bool) error {
 	return st.filter.Unnest(st, n)
 }
 
-// str writes s, markup of this package.
-func (b richBlock) str(s string) { _, _ = b.st.WriteString(s) }
-
 // sliceSegs returns the segments that hold bytes a to z of the fragment
 // made of segs.
 func sliceSegs(segs []text.Segment, a, z int) []text.Segment {
@@ -115,6 +123,18 @@ func sliceSegs(segs []text.Segment, a, z int) []text.Segment {
 		at += l
 	}
 	return out
+}
+
+// startsFigure reports whether frag starts with a figure, a picture or an
+// image.
+func startsFigure(frag []byte) bool {
+	frag = bytes.TrimLeft(frag, " \t\r\n")
+	for _, tag := range []string{"<figure", "<picture", "<img"} {
+		if len(frag) > len(tag) && bytes.EqualFold(frag[:len(tag)], []byte(tag)) {
+			return true
+		}
+	}
+	return false
 }
 
 // indexFold finds the ASCII lower-case string s in b, ignoring case.

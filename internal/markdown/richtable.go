@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html/template"
 	"strconv"
 	"strings"
 
@@ -11,8 +12,9 @@ import (
 // column types in the header (<th data-type="checkbox">), hidden columns
 // (data-hidden), select columns (a <select> of <option value label color>
 // in the header, <span data-option="value"> in the cells) and table
-// options (data-full-width, data-header-hidden). They are written as a
-// normal table, without the hidden columns:
+// options (data-full-width, data-header-hidden). They are written by
+// templates/table.html (package blocks) as a normal table, without the
+// hidden columns:
 //
 //   - checkbox: ☑ or ☐ ("true" is checked);
 //   - rating: stars out of data-max (5 unless given);
@@ -20,6 +22,50 @@ import (
 //   - image: the images the cell links to;
 //   - number: "null" is an empty cell;
 //   - anything else (text, files, users, content-ref): the cell as written.
+//
+// Pipe tables and HTML tables without GitBook's attributes are not rich:
+// they are written as they are.
+
+// tableData is what templates/table.html gets.
+type tableData struct {
+	FullWidth bool        // data-full-width: wider than the text
+	Header    []tableCell // the header row; nil when hidden or absent
+	Rows      []tableRow
+}
+
+// tableRow is a row of a rich table.
+type tableRow struct {
+	Cells []tableCell // the visible columns, in order
+}
+
+// tableCell is a cell of a rich table.
+type tableCell struct {
+	Align string // "left", "right", "center", "justify" or ""
+	Width string // a header cell's width: pixels ("163") or a percentage ("40%"); "" when not set
+	// Type says how the cell shows: "checkbox", "rating", "select" or
+	// "image" for the column types GitBook draws, "" for Body.
+	Type    string
+	Checked bool         // a checkbox: ticked
+	Stars   int          // a rating: how many stars of Max
+	Max     int          // a rating: the most stars
+	Filled  string       // a rating: Stars stars, "★★★★"
+	Empty   string       // a rating: the rest, "☆"
+	Labels  []tableLabel // a select: the options chosen
+	Images  []tableImage // an image cell: its images
+	Body    template.HTML
+}
+
+// tableLabel is an option of a select column.
+type tableLabel struct {
+	Text  string
+	Color string // a colour GitBook offers ("blue", "pink", "gray", "info"…), or ""
+}
+
+// tableImage is an image of an image cell.
+type tableImage struct {
+	URL template.URL // "" when the image cannot be found: Alt shows instead
+	Alt string
+}
 
 // table writes a table GitBook enriched: as cards or as a table.
 func (b richBlock) table(t *htmlTable) error {
@@ -29,43 +75,38 @@ func (b richBlock) table(t *htmlTable) error {
 	if err := b.block(0, t.start); err != nil {
 		return err
 	}
-	wrap := "table-wrap"
-	if has(t.attrs, "data-full-width") {
-		wrap += " full-width"
-	}
-	b.str(`<div class="` + wrap + `">` + "\n" + `<table class="hb-table">` + "\n")
+	data := tableData{FullWidth: has(t.attrs, "data-full-width")}
 	cols := visibleColumns(t)
 	if t.head != nil && !t.headerHidden() {
-		b.str("<thead>\n<tr>\n")
+		data.Header = make([]tableCell, 0, len(cols))
 		for _, i := range cols {
 			h := t.column(i)
-			b.str("<th" + cellAttrs(h, true) + ">")
+			c := tableCell{Align: cellAlign(h), Width: cellWidth(h)}
 			if i < len(t.head) {
-				if err := b.raw(h.start, h.stop); err != nil {
+				var err error
+				if c.Body, err = b.html(h.start, h.stop); err != nil {
 					return err
 				}
 			}
-			b.str("</th>\n")
+			data.Header = append(data.Header, c)
 		}
-		b.str("</tr>\n</thead>\n")
 	}
-	b.str("<tbody>\n")
 	for _, row := range t.rows {
-		b.str("<tr>\n")
-		for _, i := range cols {
+		r := tableRow{Cells: make([]tableCell, len(cols))}
+		for k, i := range cols {
 			if i >= len(row) {
-				b.str("<td></td>\n")
 				continue
 			}
-			b.str("<td" + cellAttrs(row[i], false) + ">")
-			if err := b.cell(t, i, row[i]); err != nil {
+			r.Cells[k].Align = cellAlign(row[i])
+			if err := b.cell(t, i, row[i], &r.Cells[k]); err != nil {
 				return err
 			}
-			b.str("</td>\n")
 		}
-		b.str("</tr>\n")
+		data.Rows = append(data.Rows, r)
 	}
-	b.str("</tbody>\n</table>\n</div>\n")
+	if err := b.st.Exec("table.html", data); err != nil {
+		return err
+	}
 	return b.block(t.stop, len(b.frag))
 }
 
@@ -80,22 +121,26 @@ func visibleColumns(t *htmlTable) []int {
 	return cols
 }
 
-// cellAttrs returns the attributes a cell keeps: its alignment and, for a
-// header, its width.
-func cellAttrs(c htmlCell, head bool) string {
-	var s string
+// cellAlign returns the alignment of a cell: its align attribute or the
+// text-align of its style.
+func cellAlign(c htmlCell) string {
 	align := strings.ToLower(strings.TrimSpace(c.attrs["align"]))
 	if align == "" {
 		align = textAlignOf(c.attrs["style"])
 	}
 	switch align {
 	case "left", "right", "center", "justify":
-		s += ` align="` + align + `"`
+		return align
 	}
-	if w := strings.TrimSpace(c.attrs["width"]); head && w != "" && validWidth(w) {
-		s += ` width="` + w + `"`
+	return ""
+}
+
+// cellWidth returns the width of a header cell, when it is valid.
+func cellWidth(c htmlCell) string {
+	if w := strings.TrimSpace(c.attrs["width"]); w != "" && validWidth(w) {
+		return w
 	}
-	return s
+	return ""
 }
 
 // textAlignOf returns the text-align of a style attribute.
@@ -115,21 +160,17 @@ func validWidth(w string) bool {
 	return err == nil && !strings.ContainsAny(w, "eE+-")
 }
 
-// cell writes the content of cell c of column i, as its type shows it.
-func (b richBlock) cell(t *htmlTable, i int, c htmlCell) error {
+// cell reads cell c of column i, as its type shows it, into out.
+func (b richBlock) cell(t *htmlTable, i int, c htmlCell, out *tableCell) error {
 	raw := c.content(b.frag)
 	switch t.typ(i) {
 	case "checkbox":
-		if checked(raw) {
-			b.str(`<span class="hb-checkbox" role="img" aria-label="Checked">☑</span>`)
-		} else {
-			b.str(`<span class="hb-checkbox" role="img" aria-label="Not checked">☐</span>`)
-		}
+		out.Type, out.Checked = "checkbox", checked(raw)
 		return nil
 	case "rating":
 		if n, of, ok := rating(raw, t.column(i).attrs["data-max"]); ok {
-			b.str(`<span class="hb-rating" role="img" aria-label="` + strconv.Itoa(n) + ` out of ` + strconv.Itoa(of) + `">` +
-				`<span class="hb-rating-on">` + strings.Repeat("★", n) + `</span>` + strings.Repeat("☆", of-n) + `</span>`)
+			out.Type, out.Stars, out.Max = "rating", n, of
+			out.Filled, out.Empty = strings.Repeat("★", n), strings.Repeat("☆", of-n)
 			return nil
 		}
 	case "number":
@@ -138,30 +179,29 @@ func (b richBlock) cell(t *htmlTable, i int, c htmlCell) error {
 		}
 	case "image":
 		if links := cellLinks(raw); len(links) > 0 {
+			out.Type = "image"
 			for _, l := range links {
+				img := tableImage{Alt: strings.TrimSpace(l.text)}
 				if u, ok := b.resolve(l.dest, c.start, true); ok {
-					b.img("hb-cell-image", u, strings.TrimSpace(l.text))
-				} else {
-					b.st.escape(l.text)
+					img.URL = template.URL(u) // #nosec: checked by resolve
 				}
+				out.Images = append(out.Images, img)
 			}
 			return nil
 		}
 	}
 	if opts := t.column(i).options; len(opts) > 0 {
 		if labels := optionLabels(opts, optionValues(raw)); len(labels) > 0 {
-			for k, o := range labels {
-				if k > 0 {
-					b.str(" ")
-				}
-				b.str(`<span class="hb-label` + labelColor(o.color) + `">`)
-				b.st.escape(o.label)
-				b.str(`</span>`)
+			out.Type = "select"
+			for _, o := range labels {
+				out.Labels = append(out.Labels, tableLabel{Text: o.label, Color: labelColor(o.color)})
 			}
 			return nil
 		}
 	}
-	return b.raw(c.start, c.stop)
+	var err error
+	out.Body, err = b.html(c.start, c.stop)
+	return err
 }
 
 // checked reports whether a checkbox cell is checked.
@@ -199,10 +239,11 @@ func optionLabels(opts []selectOption, values []string) []selectOption {
 	return out
 }
 
-// labelColor returns the class of a select option's colour.
+// labelColor returns the colour of a select option, when the stylesheet
+// has it.
 func labelColor(c string) string {
 	if c = strings.TrimPrefix(c, "$"); htmlfilter.IsColor(c) || c == "pink" || c == "gray" {
-		return " hb-label-" + c
+		return c
 	}
 	return ""
 }
@@ -224,12 +265,12 @@ func tableMarkdown(t *htmlTable, frag []byte) (lines []string, ok bool) {
 				return nil, false
 			}
 		}
-		switch a := cellAttrs(h, false); a {
-		case ` align="left"`:
+		switch cellAlign(h) {
+		case "left":
 			delim[k] = ":---"
-		case ` align="right"`:
+		case "right":
 			delim[k] = "---:"
-		case ` align="center"`:
+		case "center":
 			delim[k] = ":---:"
 		default:
 			delim[k] = "---"

@@ -72,6 +72,14 @@ func (de degradeEnv) File(dest string) (FileRef, bool) {
 	return FileRef{URL: de.Link(dest), Name: baseName(dest), Size: -1}, true
 }
 
+func (de degradeEnv) ReadFile(dest string) ([]byte, bool) {
+	if fr, ok := de.r.(FileReader); ok {
+		data, _ := fr.ReadFile(dest)
+		return data, data != nil
+	}
+	return nil, false
+}
+
 func (de degradeEnv) Link(dest string) string {
 	if de.r == nil {
 		return dest

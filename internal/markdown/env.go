@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
+	"strconv"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -26,6 +27,14 @@ type PageResolver interface {
 // cards ({% file %}).
 type FileResolver interface {
 	File(dest string) (FileRef, error)
+}
+
+// FileReader is a Resolver that reads files of the repository, for blocks
+// that show what a file holds ({% openapi src="openapi.yaml" %}). dest is
+// a link as written in the page; the error names the file. Data with an
+// error is read all the same, the error a warning about the link.
+type FileReader interface {
+	ReadFile(dest string) ([]byte, error)
 }
 
 // ScopeResolver is a Resolver that gives the variables of the page:
@@ -139,6 +148,20 @@ func (st *renderState) File(dest string, off int) (FileRef, bool) {
 	}
 	ref.URL = escapeURL(ref.URL)
 	return ref, true
+}
+
+// ReadFile implements blocks.Env.
+func (st *renderState) ReadFile(dest string, off int) ([]byte, bool) {
+	fr, ok := st.res.(FileReader)
+	if !ok {
+		st.problem(off, "cannot read "+strconv.Quote(dest)+": the page is rendered without its repository", "")
+		return nil, false
+	}
+	data, err := fr.ReadFile(dest)
+	if err != nil {
+		st.fail(off, err)
+	}
+	return data, data != nil
 }
 
 // Scope implements blocks.Env.

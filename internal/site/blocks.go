@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
@@ -19,8 +20,9 @@ import (
 
 // This file gives GitBook blocks what they need from the book: page cards
 // (titles and descriptions through the table of contents), download cards
-// (file sizes), variables (.gitbook/vars.yaml and front matter vars) and
-// reusable content (.gitbook/includes).
+// (file sizes), the files blocks read (OpenAPI specs), variables
+// (.gitbook/vars.yaml and front matter vars) and reusable content
+// (.gitbook/includes).
 
 // varsFile holds the space variables, relative to the content root.
 const varsFile = ".gitbook/vars.yaml"
@@ -81,6 +83,68 @@ func (r resolver) File(dest string) (markdown.FileRef, error) {
 		ref.Size = fi.Size()
 	}
 	return ref, err
+}
+
+// maxReadFile bounds the size of a file a block reads.
+const maxReadFile = 10 << 20
+
+// fileRead is a file read for blocks, once per build.
+type fileRead struct {
+	once sync.Once
+	data []byte
+	err  error
+}
+
+// ReadFile reads a file of the repository a block names, such as the
+// OpenAPI spec of an openapi block. Each file is read once per build.
+func (r resolver) ReadFile(dest string) ([]byte, error) {
+	if isExternal(dest) {
+		return nil, fmt.Errorf("%q is not a file of the repository", dest)
+	}
+	raw, _, _ := strings.Cut(dest, "#")
+	raw, _, _ = strings.Cut(raw, "?")
+	if dec, err := url.PathUnescape(raw); err == nil {
+		raw = dec
+	}
+	file, ok := book.ResolvePath(r.page.File, raw)
+	if !ok {
+		return nil, fmt.Errorf("%q points outside the repository", dest)
+	}
+	var found error
+	if !r.s.b.HasFile(file) {
+		asset, ok := r.s.assetByName(raw)
+		if !ok {
+			return nil, hintError{msg: fmt.Sprintf("file %q does not exist", dest), hint: "the path is relative to the page's folder"}
+		}
+		file, found = asset, hintError{
+			msg:  fmt.Sprintf("%q is found only by its name, as %q", dest, asset),
+			hint: "fix the path: it is relative to the page's folder",
+		}
+	}
+	v, _ := r.s.reads.LoadOrStore(file, &fileRead{})
+	fr := v.(*fileRead)
+	fr.once.Do(func() { fr.data, fr.err = r.s.readSmall(file) })
+	if fr.err != nil {
+		return nil, fmt.Errorf("read %q: %w", dest, fr.err)
+	}
+	return fr.data, found
+}
+
+// readSmall reads a content-relative file of at most maxReadFile bytes.
+func (s *builder) readSmall(file string) ([]byte, error) {
+	f, err := s.fsys.Open(s.b.SourcePath(file))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxReadFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxReadFile {
+		return nil, fmt.Errorf("larger than %d MB", maxReadFile>>20)
+	}
+	return data, nil
 }
 
 // Scope gives expressions the space and page variables; the reader of a

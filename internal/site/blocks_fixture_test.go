@@ -53,17 +53,15 @@ func pagesOf(t *testing.T, out string) []string {
 
 // TestBlocksHandbookBuildsWithoutWarnings builds testdata/blocks-handbook,
 // a small company handbook that uses every GitBook block on realistic
-// pages, and checks each block's HTML. The only warning is the one an
-// openapi block always gives: its specification lives in GitBook and is
-// not read by the build.
+// pages, and checks each block's HTML. It gives no warning: the openapi
+// blocks read their spec from a file of the repository.
 func TestBlocksHandbookBuildsWithoutWarnings(t *testing.T) {
 	t.Parallel()
 	b := buildFixture(t, func(ctx context.Context) (*book.Book, error) {
 		return book.Load(ctx, "testdata/blocks-handbook", book.Options{})
 	})
-	const openapiWarning = `engineering/status-api.md:75:1: warning: cannot show the schemas "Service, Incident" without the spec`
-	if got := b.Diags(); !strings.HasPrefix(got, openapiWarning) || len(b.Result.Diags) != 1 {
-		t.Errorf("got diagnostics\n%s\nwant only\n%s", got, openapiWarning)
+	if len(b.Result.Diags) != 0 {
+		t.Errorf("got diagnostics, want none:\n%s", b.Diags())
 	}
 
 	for _, page := range pagesOf(t, b.Out) {
@@ -219,9 +217,17 @@ func TestBlocksHandbookBuildsWithoutWarnings(t *testing.T) {
 		`<h3 class="api-summary">Open an incident</h3>`,
 		`<section class="api-params api-params-body">`,
 		`<span class="api-status api-status-2xx">201</span><span class="api-status-text">Created</span>`,
-		// openapi, a card linking to the spec
-		`<div class="api-op api-spec-card">`,
-		`<code class="api-schema-name">Incident</code>`,
+		// openapi, read from the spec file in the repository
+		`<h3 class="api-summary">List services</h3>`,
+		`<span class="api-method api-method-get">GET</span><code class="api-url"><span class="api-url-base">https://status.northwind.example</span>/v1/services</code>`,
+		`<tr><td><code class="api-param-name">status</code></td><td><span class="api-param-type">string</span></td><td class="api-param-description"><p>Only services with this status.</p>`,
+		`<p>Possible values: <code>operational</code>, <code>degraded</code>, <code>outage</code>.</p>`,
+		`<span class="nt">&#34;incident&#34;</span><span class="p">:</span> <span class="s2">&#34;INC-2291&#34;</span>`,
+		`<div class="api-response-description">The token is missing or expired</div>`,
+		`! api-spec-card`,
+		// openapi-schemas, as tables
+		`<h4 class="api-section-title api-schema-title"><code class="api-schema-name">Incident</code><span class="api-param-type">object</span></h4>`,
+		`<tr><td><code class="api-param-name">severity</code></td><td><span class="api-param-type">integer</span><span class="api-required">required</span></td><td class="api-param-description">From 1 (everyone is affected) to 4 (cosmetic).</td></tr>`,
 	)
 	changelog := b.Read("engineering/changelog/index.html")
 	b.AssertFile("engineering/changelog/index.html",
@@ -262,7 +268,12 @@ func TestExampleHandbookBuildsWithoutWarnings(t *testing.T) {
 		`<span class="file-card-name">page-owners.csv</span>`, `<div class="hb-cards">`, `class="button primary" data-icon="rocket"`, `class="hb-only-dark"`)
 	b.AssertFile("writing/blocks/layout/index.html", `<span class="hb-label hb-label-orange">In review</span>`)
 	b.AssertFile("writing/blocks/text/index.html", `<mark class="hb-color-green">published</mark>`, `<mark class="hb-color-warning">`, `The source is on <svg`)
-	b.AssertFile("writing/blocks/api-reference/index.html", `<div class="api-op api-op-get">`, `<div class="api-op api-op-post">`)
+	b.AssertFile("writing/blocks/api-reference/index.html", `<div class="api-op api-op-get">`, `<div class="api-op api-op-post">`,
+		// an openapi block and schemas read from .gitbook/assets/handbook-api.yaml
+		`<h3 class="api-summary">Rate a page</h3>`,
+		`<span class="api-url-base">https://handbook.example.com</span>/_handbook/api/feedback</code>`,
+		`<section class="api-params api-params-formData">`,
+		`<code class="api-schema-name">Rating</code>`)
 	b.AssertFile("writing/blocks/dynamic-content/index.html",
 		`handbook needs Go 1.26 or`+"\n"+`later, and serves on port 4000 by default.`,
 		`The Docs team reviews this page`+"\n"+`every release.`,

@@ -113,6 +113,7 @@ type builder struct {
 	root    *os.Root       // the source folder, or nil for a book in an fs.FS
 	fsys    fs.FS          // the source, read-only and confined to it
 	vars    map[string]any // space variables, from .gitbook/vars.yaml
+	reads   sync.Map       // content-relative file → *fileRead, for blocks that read files
 	mermaid atomic.Bool    // a page has diagrams
 }
 

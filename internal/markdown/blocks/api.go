@@ -15,8 +15,9 @@ import (
 // older api-method family (apimethod.go) describe an operation in full:
 // their parts collect into an apiOperation, which templates/api.html
 // renders as GitBook does — method badge, URL, parameters by location and
-// responses with their examples. The openapi blocks (openapi.go) need a
-// spec that is not in the repository and render as a card linking to it.
+// responses with their examples. The openapi blocks (openapi.go) read
+// the operation from a spec file of the repository into the same shape;
+// a spec the build cannot read is shown as a card linking to it.
 
 // apiParser is the tag parser of an API block family. Some repositories
 // indent api-method parts under their tags, several levels deep: a line's

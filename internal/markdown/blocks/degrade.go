@@ -15,6 +15,9 @@ type DegradeEnv interface {
 	Page(dest string) (ref PageRef, ok bool)
 	// File resolves a link to an uploaded file.
 	File(dest string) (ref FileRef, ok bool)
+	// ReadFile returns the content of the repository file dest names, as
+	// Env.ReadFile does; ok is false when it cannot be read.
+	ReadFile(dest string) (data []byte, ok bool)
 	// Link resolves any other link; it returns dest when it cannot.
 	Link(dest string) string
 	// Scope returns the variables, as Env.Scope does.

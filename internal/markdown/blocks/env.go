@@ -36,6 +36,10 @@ type Env interface {
 	Page(dest string, off int) (ref PageRef, ok bool)
 	// File resolves a link to an uploaded file, with its size.
 	File(dest string, off int) (ref FileRef, ok bool)
+	// ReadFile returns the content of the repository file a link written
+	// at offset off names, such as an OpenAPI spec, reporting a problem
+	// when it cannot be read; ok is false then.
+	ReadFile(dest string, off int) (data []byte, ok bool)
 	// Scope returns the variables expressions and conditions see:
 	// "space" (with "vars"), "page" (with "vars") and "visitor" (with
 	// "claims", empty for an anonymous reader).

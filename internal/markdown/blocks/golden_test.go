@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the .html, .degraded.md and .pr
 // "-- name.degraded.md --" its plain-Markdown form and "-- name.problems --"
 // the problems found ("line:col: msg" a line, "file:line:col: msg" in an
 // included file). Other sections are files the cases include (under
-// .gitbook/includes/). With -update the three expected sections are
+// .gitbook/includes/) or read (spec files). With -update the three expected sections are
 // rewritten. Run one case with -run TestBlocks/hint/in_list.
 func TestBlocks(t *testing.T) {
 	t.Parallel()
@@ -94,11 +94,12 @@ func renderCase(t *testing.T, e *markdown.Engine, ar *txtar.Archive, src []byte)
 		return "", nil, fmt.Errorf("included file %q does not exist", p)
 	}})
 	var b, m bytes.Buffer
-	ps, err := e.Render(&b, d, testResolver{})
+	res := testResolver{ar: ar}
+	ps, err := e.Render(&b, d, res)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.Markdown(&m, d, testResolver{}); err != nil {
+	if err := e.Markdown(&m, d, res); err != nil {
 		t.Fatal(err)
 	}
 	var p strings.Builder
@@ -130,8 +131,10 @@ func section(ar *txtar.Archive, name string) string {
 // "guide/setup.md" is /guide/setup, titled "Setup", described "About
 // setup."; "missing.md" does not exist. Files under .gitbook/assets/ are
 // published under /_files/ (images under /_assets/) and are 2048 bytes
-// long. http(s) and mailto links and fragments pass unchanged.
-type testResolver struct{}
+// long. http(s) and mailto links and fragments pass unchanged. The files
+// it reads are the sections of the archive ar, named without the "../"
+// a link from a page in a folder starts with.
+type testResolver struct{ ar *txtar.Archive }
 
 func (testResolver) Link(dest string) (string, error) {
 	switch {
@@ -180,6 +183,21 @@ func (testResolver) File(dest string) (markdown.FileRef, error) {
 		return markdown.FileRef{}, fmt.Errorf("file %q does not exist", dest)
 	}
 	return markdown.FileRef{URL: "/_files/" + path.Base(dest), Name: path.Base(dest), Size: 2048}, nil
+}
+
+func (r testResolver) ReadFile(dest string) ([]byte, error) {
+	name := path.Clean(dest)
+	for strings.HasPrefix(name, "../") {
+		name = name[3:]
+	}
+	if r.ar != nil {
+		for _, f := range r.ar.Files {
+			if f.Name == name {
+				return f.Data, nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("file %q does not exist", dest)
 }
 
 func (testResolver) Scope() map[string]any {

@@ -31,8 +31,8 @@ var (
 //	{% endswagger %}
 //
 // It renders as an API operation (templates/api.html). With src="spec.yaml"
-// and no parts it needs the spec, and renders as a card linking to it
-// (templates/openapi.html).
+// and no parts it shows the operation of the spec, as an openapi block
+// does.
 var Swagger Def = swagger{}
 
 type swagger struct{}
@@ -82,10 +82,10 @@ func renderSwagger(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	op.add(items)
 	op.Extra = trimHTML(html)
 	if _, ok := b.Tag.Arg("src"); ok && op.empty() {
-		return ast.WalkContinue, execSpecCard(env, b, specCard{
-			Label: "OpenAPI operation", Method: op.Method, MethodLabel: op.MethodLabel,
-			Path: op.Path, Body: op.Extra,
-		}, "the operation "+quoteIf(op.title()))
+		if op.MethodLabel == "" || op.URL == "" {
+			env.Problem(b.Tag.Start, "swagger block without a method or path", `name the operation: path="/users" method="get"`)
+		}
+		return ast.WalkContinue, execSpecOperation(env, b, op)
 	}
 	if op.MethodLabel == "" {
 		env.Problem(b.Tag.Start, "swagger block without a method", `add method="get" (or post, put, delete…)`)
@@ -201,7 +201,7 @@ func (swagger) Degrade(d *Degrader, n *liquid.Node, inner []byte) {
 		op.addPart(swaggerPart(d, p))
 	}
 	if src, ok := n.Tag.Arg("src"); ok && len(parts) == 0 {
-		degradeSpecCard(d, n, op, src, extra)
+		degradeSpecOperation(d, n, op, src, extra)
 		return
 	}
 	writeOperation(d, op)

@@ -157,9 +157,13 @@ func (b richBlock) card(c card) (cardData, error) {
 // first time at or after offset at of the fragment, reporting what is
 // wrong there.
 func (b richBlock) resolve(dest string, at int, image bool) (string, bool) {
-	st := b.st
-	st.segs = b.segs
-	off := st.srcOffset(b.offsetOf(dest, at))
+	b.st.segs = b.segs
+	return b.st.resolveRaw(dest, b.st.srcOffset(b.offsetOf(dest, at)), image)
+}
+
+// resolveRaw resolves a destination written in raw HTML at offset off of
+// the source, reporting an unsafe URL or a target that does not exist.
+func (st *renderState) resolveRaw(dest string, off int, image bool) (string, bool) {
 	if htmlfilter.Unsafe(dest, image) {
 		what := "link"
 		if image {

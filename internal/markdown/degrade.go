@@ -30,7 +30,17 @@ func (e *Engine) degrade(d *Doc, r Resolver) []byte {
 // and GitBook's raw HTML (see htmlReplacements).
 func replacements(d *Doc, scope map[string]any) []blocks.Replacement {
 	var repl []blocks.Replacement
+	inButton := 0 // how many buttons the node is in
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if b, ok := n.(*button); ok {
+			if entering {
+				inButton++
+				repl = append(repl, buttonReplacements(b, d.src)...)
+			} else {
+				inButton--
+			}
+			return ast.WalkContinue, nil
+		}
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -42,7 +52,11 @@ func replacements(d *Doc, scope map[string]any) []blocks.Replacement {
 		if x, ok := n.(*expression); ok {
 			repl = append(repl, expressionReplacement(x, scope))
 		}
-		repl = append(repl, htmlReplacements(n, d.src)...)
+		if r, ok := n.(*ast.RawHTML); ok && inButton > 0 {
+			repl = append(repl, labelReplacements(r, d.src)...)
+		} else {
+			repl = append(repl, htmlReplacements(n, d.src)...)
+		}
 		return ast.WalkContinue, nil
 	})
 	slices.SortStableFunc(repl, func(a, b blocks.Replacement) int { return a.Start - b.Start })

@@ -18,7 +18,7 @@ import (
 //   - a rich table: a pipe table of its visible columns (kept as written
 //     when a cell holds a list or code);
 //   - a figure, picture or drawing: "![alt](src)", then "*caption*";
-//   - a button link: "[text](href)"; an action button: nothing;
+//   - a button: see buttonReplacements;
 //   - an icon: nothing; a <mark>: its text; an inline <img> or <picture>:
 //     "![alt](src)".
 //
@@ -155,25 +155,6 @@ func inlineReplacements(n *ast.RawHTML, src []byte) []blocks.Replacement {
 	case "button":
 		if strings.TrimSpace(attrs["data-action"]) != "" {
 			return []blocks.Replacement{{Start: seg.Start, Stop: endTagAfter(src, seg.Stop, blockEnd(n, len(src)), "button", seg.Stop)}}
-		}
-	case "a":
-		if !isButton(attrs["class"]) {
-			return nil
-		}
-		for c := n.NextSibling(); c != nil; c = c.NextSibling() {
-			r, ok := c.(*ast.RawHTML)
-			if !ok || r.Segments.Len() != 1 || !htmlfilter.IsEndTag(segmentsValue(r.Segments, src), "a") {
-				continue
-			}
-			end := r.Segments.At(0)
-			href := strings.TrimSpace(attrs["href"])
-			if href == "" || htmlfilter.Unsafe(href, false) { // a disabled button: its text
-				return []blocks.Replacement{{Start: seg.Start, Stop: seg.Stop}, {Start: end.Start, Stop: end.Stop}}
-			}
-			return []blocks.Replacement{
-				{Start: seg.Start, Stop: seg.Stop, Text: []byte("[")},
-				{Start: end.Start, Stop: end.Stop, Text: []byte("](" + markdownDest(href) + ")")},
-			}
 		}
 	}
 	return nil

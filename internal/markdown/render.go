@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -201,6 +202,7 @@ type htmlExtension struct{}
 
 // Extend implements goldmark.Extender.
 func (htmlExtension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(buttonTransformer{}, 600)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(newNodeRenderer(), 100)))
 }
 
@@ -226,6 +228,7 @@ func (nr *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindParagraph, nr.renderParagraph)
 	reg.Register(ast.KindHTMLBlock, nr.renderHTMLBlock)
 	reg.Register(ast.KindRawHTML, nr.renderRawHTML)
+	reg.Register(kindButton, renderButton)
 	reg.Register(ast.KindLink, nr.renderLink)
 	reg.Register(ast.KindImage, nr.renderImage)
 	reg.Register(ast.KindAutoLink, nr.renderAutoLink)

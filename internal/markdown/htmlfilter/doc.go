@@ -29,9 +29,9 @@
 // Filter.Problem hears of them); with Filter.Icon set, an icon
 // (<i class="fa-…">) is drawn as SVG in place of its fallback text and
 // data-icon adds one to a button (a name it cannot draw is reported to
-// Filter.Problem); a search button (<button
-// data-action="search">) passes as type="button", other action buttons go
-// with their text.
+// Filter.Problem); a search button (<button data-action="search">) and an
+// ask button, which opens the search too, pass as type="button", and any
+// other button is dropped, its text kept.
 //
 // URL attributes (href, src, srcset, poster) lose javascript:, vbscript: and
 // data: values (data:image/ stays for images) and then go to Filter.URL, the

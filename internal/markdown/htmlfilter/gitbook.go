@@ -71,10 +71,9 @@ func IconName(class string) string {
 // SkipsContent reports which element raw, one start tag, begins when Write
 // drops what that element encloses, so that a caller splitting HTML into
 // pieces (goldmark gives one node per inline tag) can drop the pieces in
-// between: script-like elements (see DropsContent), a GitBook icon
-// (<i class="fa-…">fallback</i>) that icon can draw, and a GitBook action
-// button other than search (<button data-action="ask">). It returns "" for
-// any other tag.
+// between: script-like elements (see DropsContent) and a GitBook icon
+// (<i class="fa-…">fallback</i>) that icon can draw. It returns "" for any
+// other tag.
 func SkipsContent(raw []byte, icon func(string) (string, bool)) string {
 	if name := DropsContent(raw); name != "" {
 		return name
@@ -82,7 +81,7 @@ func SkipsContent(raw []byte, icon func(string) (string, bool)) string {
 	if len(raw) < 3 || raw[0] != '<' || bytes.HasSuffix(raw, []byte("/>")) {
 		return ""
 	}
-	if n := raw[1] | 0x20; n != 'i' && n != 'b' { // neither <i nor <button: no tokenizer needed
+	if raw[1]|0x20 != 'i' || icon == nil { // not <i: no tokenizer needed
 		return ""
 	}
 	z := html.NewTokenizer(bytes.NewReader(raw))
@@ -90,27 +89,21 @@ func SkipsContent(raw []byte, icon func(string) (string, bool)) string {
 		return ""
 	}
 	name, hasAttr := z.TagName()
-	if string(name) != "i" && string(name) != "button" {
+	if string(name) != "i" {
 		return ""
 	}
-	var class, action string
+	var class string
 	for hasAttr {
 		var k, v []byte
 		k, v, hasAttr = z.TagAttr()
-		switch string(k) {
-		case "class":
+		if string(k) == "class" {
 			class = string(v)
-		case "data-action":
-			action = strings.TrimSpace(string(v))
 		}
 	}
-	switch {
-	case string(name) == "i" && icon != nil && IconName(class) != "":
+	if IconName(class) != "" {
 		if _, ok := icon(IconName(class)); ok {
 			return "i"
 		}
-	case string(name) == "button" && action != "" && action != "search":
-		return "button"
 	}
 	return ""
 }
@@ -163,10 +156,8 @@ func (s *state) gitbook(name string, attrs []attr, rest []byte) ([]attr, bool) {
 		}
 		return nil, true
 	case "button":
-		switch strings.TrimSpace(attrValue(attrs, "data-action")) {
-		case "":
-			return nil, true // a form control: its text stays
-		case "search":
+		switch strings.ToLower(strings.TrimSpace(attrValue(attrs, "data-action"))) {
+		case "search", "ask": // asking opens the search too: there is no assistant
 			out := []attr{{name: "type", val: "button"}}
 			for _, a := range attrs {
 				if a.name != "type" {
@@ -175,11 +166,7 @@ func (s *state) gitbook(name string, attrs []attr, rest []byte) ([]attr, bool) {
 			}
 			return out, false
 		}
-		// Asking an assistant: there is none, the button goes.
-		if hasEndTag(rest, "button") {
-			s.skip, s.skipDepth = "button", 1
-		}
-		return nil, true
+		return nil, true // a form control or an unknown action: its text stays
 	}
 	return attrs, false
 }

@@ -93,21 +93,11 @@ func (a apiMethod) Extend(m goldmark.Markdown) {
 type apiMethodRenderer struct{}
 
 func (apiMethodRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindAPIMethod, renderAPIMethod)
+	reg.Register(KindAPIMethod, captured(renderAPIMethod))
 	reg.Register(KindAPIMethodPart, renderAPIMethodPart)
 }
 
-func renderAPIMethod(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	html, items := env.End()
+func renderAPIMethod(env Env, _ ast.Node, b *Block, html template.HTML, items []any) error {
 	var op apiOperation
 	switch m := b.Arg("method", ""); {
 	case strings.TrimSpace(m) == "":
@@ -121,7 +111,7 @@ func renderAPIMethod(w util.BufWriter, _ []byte, node ast.Node, entering bool) (
 	}
 	op.add(items)
 	op.Extra = trimHTML(html)
-	return ast.WalkContinue, execAPI(env, op)
+	return execAPI(env, op)
 }
 
 func renderAPIMethodPart(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

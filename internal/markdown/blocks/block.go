@@ -2,6 +2,7 @@ package blocks
 
 import (
 	"bytes"
+	"html/template"
 	"slices"
 
 	"github.com/yuin/goldmark"
@@ -192,5 +193,37 @@ func extend(m goldmark.Markdown, bp parser.BlockParser, nr renderer.NodeRenderer
 	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(bp, 50)))
 	if nr != nil {
 		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nr, 50)))
+	}
+}
+
+// leaveFunc renders a container block b (node) at its end, given what its
+// children rendered (body) and collected (items).
+type leaveFunc func(env Env, node ast.Node, b *Block, body template.HTML, items []any) error
+
+// captured returns the renderer of a container block: its children render
+// into a capture (Env.Begin), which leave gets when the block ends.
+func captured(leave leaveFunc) renderer.NodeRendererFunc {
+	return checked(nil, leave)
+}
+
+// checked is captured with a check of the block's children, run when the
+// block starts, once the capture has begun; a parent block reports the
+// content that is not one of its child blocks there.
+func checked(check func(env Env, node ast.Node, b *Block), leave leaveFunc) renderer.NodeRendererFunc {
+	return func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		env, ok := w.(Env)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		b := BlockOf(node)
+		if entering {
+			env.Begin()
+			if check != nil {
+				check(env, node, b)
+			}
+			return ast.WalkContinue, nil
+		}
+		body, items := env.End()
+		return ast.WalkContinue, leave(env, node, b, body, items)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -54,7 +53,7 @@ func (code) Degrade(d *Degrader, n *liquid.Node, inner []byte) {
 type codeRenderer struct{}
 
 func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindCode, renderCode)
+	reg.Register(KindCode, captured(renderCode))
 }
 
 // codeData is what templates/code.html gets.
@@ -70,17 +69,7 @@ type codeData struct {
 	Body       template.HTML // the highlighted fence
 }
 
-func renderCode(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	body, _ := env.End()
+func renderCode(env Env, node ast.Node, b *Block, body template.HTML, _ []any) error {
 	lines, fences := 0, 0
 	for c := node.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c.(type) {
@@ -115,7 +104,7 @@ func renderCode(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.W
 	if data.LineNumbers {
 		data.Body = template.HTML(numberLines(string(body))) // #nosec: rendered by the engine; only spans added
 	}
-	return ast.WalkContinue, env.Exec("code.html", data)
+	return env.Exec("code.html", data)
 }
 
 // numberLines wraps each line of a code block written without

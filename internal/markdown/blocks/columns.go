@@ -8,7 +8,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -53,8 +52,8 @@ func (columns) Degrade(d *Degrader, _ *liquid.Node, inner []byte) {
 type columnsRenderer struct{}
 
 func (columnsRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindColumns, renderColumns)
-	reg.Register(KindColumn, renderColumn)
+	reg.Register(KindColumns, checked(checkColumns, renderColumns))
+	reg.Register(KindColumn, captured(renderColumn))
 }
 
 // columnsData is what templates/columns.html gets.
@@ -78,18 +77,11 @@ type columnItem struct {
 	off   int     // of the tag
 }
 
-func renderColumns(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	if entering {
-		env.Begin()
-		strayChild(env, node, KindColumn, "columns", "column")
-		return ast.WalkContinue, nil
-	}
-	rest, collected := env.End()
+func checkColumns(env Env, node ast.Node, _ *Block) {
+	strayChild(env, node, KindColumn, "columns", "column")
+}
+
+func renderColumns(env Env, _ ast.Node, b *Block, rest template.HTML, collected []any) error {
 	writeRest(env, rest)
 	var items []columnItem
 	for _, v := range collected {
@@ -99,7 +91,7 @@ func renderColumns(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	}
 	if len(items) == 0 {
 		env.Problem(b.Tag.Start, `empty "columns" block`, "add two {% column %} … {% endcolumn %} blocks inside it, or remove it")
-		return ast.WalkContinue, nil
+		return nil
 	}
 	if len(items) > 2 {
 		env.Problem(items[2].off, "more than two columns in "+quote("columns"),
@@ -115,20 +107,10 @@ func renderColumns(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	for _, c := range items {
 		data.Columns = append(data.Columns, columnData{Body: c.body})
 	}
-	return ast.WalkContinue, env.Exec("columns.html", data)
+	return env.Exec("columns.html", data)
 }
 
-func renderColumn(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	body, _ := env.End()
+func renderColumn(env Env, node ast.Node, b *Block, body template.HTML, _ []any) error {
 	c := columnItem{body: body, off: b.Tag.Start}
 	if s, ok := b.Tag.Arg("width"); ok {
 		width, valid := parsePercent(s)
@@ -140,12 +122,12 @@ func renderColumn(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast
 	}
 	if p := node.Parent(); p != nil && p.Kind() == KindColumns {
 		env.Collect(c)
-		return ast.WalkContinue, nil
+		return nil
 	}
 	env.Problem(b.Tag.Start, `"column" outside "columns"`,
 		"put it between {% columns %} and {% endcolumns %}; its content is shown on its own")
 	_, _ = env.WriteString(string(body))
-	return ast.WalkContinue, nil
+	return nil
 }
 
 // parsePercent reads a width such as "40%" or "33.3%": a number strictly

@@ -8,7 +8,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -69,7 +68,7 @@ func (embedDef) Degrade(d *Degrader, n *liquid.Node, inner []byte) {
 type embedRenderer struct{}
 
 func (embedRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindEmbed, renderEmbed)
+	reg.Register(KindEmbed, captured(renderEmbed))
 }
 
 // embedData is what templates/embed.html gets.
@@ -90,17 +89,7 @@ type embedData struct {
 	Caption    template.HTML
 }
 
-func renderEmbed(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	body, _ := env.End()
+func renderEmbed(env Env, _ ast.Node, b *Block, body template.HTML, _ []any) error {
 	args := &argReader{env: env, block: "embed", tag: b.Tag}
 	raw := args.str("url")
 	data := embedData{FullWidth: args.flag("fullWidth"), Caption: body}
@@ -110,8 +99,8 @@ func renderEmbed(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 	if raw == "" {
 		args.problem(argOffset(b.Tag, "url"), "embed without a url", `write {% embed url="https://…" %}`)
 		args.done("url", "caption", "fullWidth")
-		_, _ = w.WriteString(string(body))
-		return ast.WalkContinue, nil
+		_, _ = env.WriteString(string(body))
+		return nil
 	}
 	if linkable(raw) {
 		data.URL, _ = env.Link(raw, argOffset(b.Tag, "url"))
@@ -126,7 +115,7 @@ func renderEmbed(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 		data.Site, data.Icon = v.site, v.icon
 		data.Player, data.PlayerHost, data.Portrait = v.player, v.playerHost, v.portrait
 	}
-	return ast.WalkContinue, env.Exec("embed.html", data)
+	return env.Exec("embed.html", data)
 }
 
 // displayURL returns u without its scheme and trailing slash, as cards

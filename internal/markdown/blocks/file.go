@@ -11,7 +11,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -69,7 +68,7 @@ func (fileDef) Degrade(d *Degrader, n *liquid.Node, inner []byte) {
 type fileRenderer struct{}
 
 func (fileRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindFile, renderFile)
+	reg.Register(KindFile, captured(renderFile))
 }
 
 // fileData is what templates/file.html gets.
@@ -83,17 +82,7 @@ type fileData struct {
 	Caption   template.HTML
 }
 
-func renderFile(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	body, _ := env.End()
+func renderFile(env Env, _ ast.Node, b *Block, body template.HTML, _ []any) error {
 	args := &argReader{env: env, block: "file", tag: b.Tag}
 	src := args.str("src")
 	data := fileData{FullWidth: args.flag("fullWidth"), Caption: body}
@@ -118,11 +107,11 @@ func renderFile(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.W
 	}
 	args.done("src", "caption", "fullWidth")
 	if data.Name == "" {
-		_, _ = w.WriteString(string(body)) // nothing to download; the caption stays
-		return ast.WalkContinue, nil
+		_, _ = env.WriteString(string(body)) // nothing to download; the caption stays
+		return nil
 	}
 	data.Type, data.Icon = fileType(data.Name)
-	return ast.WalkContinue, env.Exec("file.html", data)
+	return env.Exec("file.html", data)
 }
 
 // fileName returns the last element of a file link, percent-decoded,

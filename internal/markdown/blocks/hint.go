@@ -8,7 +8,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -85,7 +84,7 @@ func plainLine(line []byte) bool {
 type hintRenderer struct{}
 
 func (hintRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindHint, renderHint)
+	reg.Register(KindHint, captured(renderHint))
 }
 
 // hintData is what templates/hint.html gets.
@@ -96,23 +95,13 @@ type hintData struct {
 	Body  template.HTML
 }
 
-func renderHint(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	body, _ := env.End()
+func renderHint(env Env, _ ast.Node, b *Block, body template.HTML, _ []any) error {
 	style, known := hintStyle(b.Tag)
 	if !known {
 		v, _ := b.Tag.Arg("style")
 		env.Problem(argOffset(b.Tag, "style"), "unknown hint style "+quote(v), "use info, success, warning or danger")
 	}
-	return ast.WalkContinue, env.Exec("hint.html", hintData{
+	return env.Exec("hint.html", hintData{
 		Style: style,
 		Label: hintStyles[style][0],
 		Icon:  b.Arg("icon", hintStyles[style][1]),

@@ -8,7 +8,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -47,7 +46,7 @@ func (o openAPI) Extend(m goldmark.Markdown) {
 type openAPIRenderer struct{}
 
 func (openAPIRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindOpenAPI, renderOpenAPI)
+	reg.Register(KindOpenAPI, captured(renderOpenAPI))
 }
 
 // specCard is what templates/openapi.html gets.
@@ -63,19 +62,9 @@ type specCard struct {
 	Body        template.HTML
 }
 
-func renderOpenAPI(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	html, _ := env.End()
+func renderOpenAPI(env Env, _ ast.Node, b *Block, html template.HTML, _ []any) error {
 	if b.Tag.Name == "openapi-schemas" {
-		return ast.WalkContinue, renderSchemas(env, b, trimHTML(html))
+		return renderSchemas(env, b, trimHTML(html))
 	}
 	var op apiOperation
 	m := b.Arg("method", "")
@@ -87,7 +76,7 @@ func renderOpenAPI(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 		env.Problem(b.Tag.Start, b.Tag.Name+" block without a method or path", `name the operation: path="/users" method="get"`)
 	}
 	op.Extra = trimHTML(html)
-	return ast.WalkContinue, execSpecOperation(env, b, op)
+	return execSpecOperation(env, b, op)
 }
 
 // execSpecOperation renders the operation op names (its method, path and

@@ -9,7 +9,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -80,8 +79,8 @@ func (stepper) Degrade(d *Degrader, n *liquid.Node, inner []byte) {
 type stepperRenderer struct{}
 
 func (stepperRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindStepper, renderStepper)
-	reg.Register(KindStep, renderStep)
+	reg.Register(KindStepper, checked(checkStepper, renderStepper))
+	reg.Register(KindStep, captured(renderStep))
 }
 
 // stepperData is what templates/stepper.html gets.
@@ -97,24 +96,17 @@ type stepData struct {
 	Body   template.HTML
 }
 
-func renderStepper(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	if entering {
-		env.Begin()
-		for p := node.Parent(); p != nil; p = p.Parent() {
-			if p.Kind() == KindStep {
-				env.Problem(b.Tag.Start, "stepper inside a step", "GitBook does not nest steppers: end the step first, or use a numbered list")
-				break
-			}
+func checkStepper(env Env, node ast.Node, b *Block) {
+	for p := node.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == KindStep {
+			env.Problem(b.Tag.Start, "stepper inside a step", "GitBook does not nest steppers: end the step first, or use a numbered list")
+			break
 		}
-		strayChild(env, node, KindStep, "stepper", "step")
-		return ast.WalkContinue, nil
 	}
-	rest, collected := env.End()
+	strayChild(env, node, KindStep, "stepper", "step")
+}
+
+func renderStepper(env Env, _ ast.Node, b *Block, rest template.HTML, collected []any) error {
 	writeRest(env, rest)
 	var data stepperData
 	for _, v := range collected {
@@ -125,28 +117,19 @@ func renderStepper(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	}
 	if len(data.Steps) == 0 {
 		env.Problem(b.Tag.Start, `empty "stepper" block`, "add {% step %} … {% endstep %} blocks inside it, or remove it")
-		return ast.WalkContinue, nil
+		return nil
 	}
-	return ast.WalkContinue, env.Exec("stepper.html", data)
+	return env.Exec("stepper.html", data)
 }
 
-func renderStep(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	body, _ := env.End()
+func renderStep(env Env, node ast.Node, _ *Block, body template.HTML, _ []any) error {
 	_, titled := node.FirstChild().(*ast.Heading)
 	s := stepData{Number: 1, Titled: titled, Body: body}
 	if p := node.Parent(); p != nil && p.Kind() == KindStepper {
 		env.Collect(s)
-		return ast.WalkContinue, nil
+		return nil
 	}
 	env.Problem(BlockOf(node).Tag.Start, `"step" outside "stepper"`,
 		"put it between {% stepper %} and {% endstepper %}; it is shown as a stepper of one step")
-	return ast.WalkContinue, env.Exec("stepper.html", stepperData{Steps: []stepData{s}})
+	return env.Exec("stepper.html", stepperData{Steps: []stepData{s}})
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -53,24 +52,14 @@ func (s swagger) Extend(m goldmark.Markdown) {
 type swaggerRenderer struct{}
 
 func (swaggerRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindSwagger, renderSwagger)
-	reg.Register(KindSwaggerPart, renderSwaggerPart)
+	reg.Register(KindSwagger, captured(renderSwagger))
+	reg.Register(KindSwaggerPart, captured(renderSwaggerPart))
 }
 
 // swaggerLocations are the values of swagger-parameter's in argument.
 var swaggerLocations = []string{"path", "query", "header", "cookie", "body", "formData"}
 
-func renderSwagger(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	html, items := env.End()
+func renderSwagger(env Env, _ ast.Node, b *Block, html template.HTML, items []any) error {
 	var op apiOperation
 	if !op.setMethod(b.Arg("method", "")) {
 		env.Problem(argOffset(b.Tag, "method"), "unknown HTTP method "+quote(b.Arg("method", "")), "use get, post, put, patch, delete, head or options")
@@ -85,7 +74,7 @@ func renderSwagger(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 		if op.MethodLabel == "" || op.URL == "" {
 			env.Problem(b.Tag.Start, "swagger block without a method or path", `name the operation: path="/users" method="get"`)
 		}
-		return ast.WalkContinue, execSpecOperation(env, b, op)
+		return execSpecOperation(env, b, op)
 	}
 	if op.MethodLabel == "" {
 		env.Problem(b.Tag.Start, "swagger block without a method", `add method="get" (or post, put, delete…)`)
@@ -93,20 +82,10 @@ func renderSwagger(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	if op.URL == "" {
 		env.Problem(b.Tag.Start, "swagger block without a path", `add path="/v1/items" and baseUrl="https://api.example.com"`)
 	}
-	return ast.WalkContinue, execAPI(env, op)
+	return execAPI(env, op)
 }
 
-func renderSwaggerPart(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	html, _ := env.End()
+func renderSwaggerPart(env Env, node ast.Node, b *Block, html template.HTML, _ []any) error {
 	html = trimHTML(html)
 	var item any
 	switch b.Tag.Name {
@@ -123,10 +102,10 @@ func renderSwaggerPart(w util.BufWriter, _ []byte, node ast.Node, entering bool)
 		item = r
 	}
 	if misplaced(env, node, nil, "swagger") {
-		return ast.WalkContinue, renderAlone(env, item)
+		return renderAlone(env, item)
 	}
 	env.Collect(item)
-	return ast.WalkContinue, nil
+	return nil
 }
 
 // swaggerParam reads a swagger-parameter, reporting bad arguments.

@@ -13,7 +13,6 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/icons"
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
@@ -113,8 +112,8 @@ func tabTitle(t liquid.Tag, i int) string {
 type tabsRenderer struct{}
 
 func (tabsRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindTabs, renderTabs)
-	reg.Register(KindTab, renderTab)
+	reg.Register(KindTabs, checked(checkTabs, renderTabs))
+	reg.Register(KindTab, captured(renderTab))
 }
 
 // tabsData is what templates/tabs.html gets.
@@ -139,22 +138,20 @@ type tabItem struct {
 	body  template.HTML
 }
 
-func renderTabs(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	child := "tab"
+// tabChild returns the name of the tags a tabs block b holds.
+func tabChild(b *Block) string {
 	if b.Tag.Name == "code-tabs" {
-		child = "code-tabs-item"
+		return "code-tabs-item"
 	}
-	if entering {
-		env.Begin()
-		strayChild(env, node, KindTab, b.Tag.Name, child)
-		return ast.WalkContinue, nil
-	}
-	rest, collected := env.End()
+	return "tab"
+}
+
+func checkTabs(env Env, node ast.Node, b *Block) {
+	strayChild(env, node, KindTab, b.Tag.Name, tabChild(b))
+}
+
+func renderTabs(env Env, node ast.Node, b *Block, rest template.HTML, collected []any) error {
+	child := tabChild(b)
 	writeRest(env, rest)
 	var items []tabItem
 	for _, v := range collected {
@@ -165,26 +162,16 @@ func renderTabs(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.W
 	if len(items) == 0 {
 		env.Problem(b.Tag.Start, "empty "+quote(b.Tag.Name)+" block",
 			"add {% "+child+` title="…" %} … {% end`+child+" %} blocks inside it, or remove it")
-		return ast.WalkContinue, nil
+		return nil
 	}
 	seq := 0
 	if t, ok := node.(*TabsBlock); ok {
 		seq = t.Seq
 	}
-	return ast.WalkContinue, env.Exec("tabs.html", newTabsData(seq, b.Tag.Name == "code-tabs", items))
+	return env.Exec("tabs.html", newTabsData(seq, b.Tag.Name == "code-tabs", items))
 }
 
-func renderTab(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	b := BlockOf(node)
-	body, _ := env.End()
+func renderTab(env Env, node ast.Node, b *Block, body template.HTML, _ []any) error {
 	title, _ := b.Tag.Arg("title")
 	if strings.TrimSpace(title) == "" {
 		env.Problem(argOffset(b.Tag, "title"), quote(b.Tag.Name)+" without a title", "write {% "+b.Tag.Name+` title="Name" %}`)
@@ -197,7 +184,7 @@ func renderTab(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.Wa
 	it := tabItem{title: strings.TrimSpace(title), icon: icon, body: body}
 	if p := node.Parent(); p != nil && p.Kind() == KindTabs {
 		env.Collect(it)
-		return ast.WalkContinue, nil
+		return nil
 	}
 	parent := "tabs"
 	if b.Tag.Name == "code-tabs-item" {
@@ -209,7 +196,7 @@ func renderTab(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.Wa
 	if t, ok := node.(*TabsBlock); ok {
 		seq = t.Seq
 	}
-	return ast.WalkContinue, env.Exec("tabs.html", newTabsData(seq, parent == "code-tabs", []tabItem{it}))
+	return env.Exec("tabs.html", newTabsData(seq, parent == "code-tabs", []tabItem{it}))
 }
 
 // newTabsData gives the tabs of the seq-th tabs block their IDs: "tab-",

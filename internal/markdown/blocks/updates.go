@@ -12,7 +12,6 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -166,8 +165,8 @@ func splitTags(s string) []string {
 type updatesRenderer struct{}
 
 func (updatesRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindUpdates, renderUpdates)
-	reg.Register(KindUpdate, renderUpdate)
+	reg.Register(KindUpdates, captured(renderUpdates))
+	reg.Register(KindUpdate, captured(renderUpdate))
 }
 
 // updatesData is what templates/updates.html gets.
@@ -186,17 +185,7 @@ type updateData struct {
 	Body     template.HTML
 }
 
-func renderUpdates(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	body, _ := env.End()
-	b := BlockOf(node)
+func renderUpdates(env Env, node ast.Node, b *Block, body template.HTML, _ []any) error {
 	format := updatesFormat(env, b.Tag, true)
 	var tags []string
 	for c := node.FirstChild(); c != nil; c = c.NextSibling() {
@@ -213,7 +202,7 @@ func renderUpdates(w util.BufWriter, src []byte, node ast.Node, entering bool) (
 		}
 	}
 	slices.Sort(tags)
-	return ast.WalkContinue, env.Exec("updates.html", updatesData{Format: format, Tags: tags, Body: body})
+	return env.Exec("updates.html", updatesData{Format: format, Tags: tags, Body: body})
 }
 
 // updatesFormat returns the date format of the updates tag t, reporting an
@@ -232,16 +221,7 @@ func updatesFormat(env Env, t liquid.Tag, report bool) string {
 	return f
 }
 
-func renderUpdate(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	env, ok := w.(Env)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		env.Begin()
-		return ast.WalkContinue, nil
-	}
-	body, _ := env.End()
+func renderUpdate(env Env, node ast.Node, _ *Block, body template.HTML, _ []any) error {
 	u := node.(*UpdateNode)
 	format := "full"
 	if p := node.Parent(); p != nil && p.Kind() == KindUpdates {
@@ -264,7 +244,7 @@ func renderUpdate(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast
 			data.Datetime = t.Format(time.RFC3339)
 		}
 	}
-	return ast.WalkContinue, env.Exec("update.html", data)
+	return env.Exec("update.html", data)
 }
 
 // nodeOffset returns the offset where block node n starts in the source,

@@ -6,7 +6,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
@@ -87,14 +86,10 @@ func (a apiMethod) Extend(m goldmark.Markdown) {
 			return NewBlock(KindAPIMethod, n)
 		}
 		return NewBlock(KindAPIMethodPart, n)
-	}, a.Names()...)}, apiMethodRenderer{})
-}
-
-type apiMethodRenderer struct{}
-
-func (apiMethodRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindAPIMethod, captured(renderAPIMethod))
-	reg.Register(KindAPIMethodPart, renderAPIMethodPart)
+	}, a.Names()...)}, kindRenderers{
+		KindAPIMethod:     captured(renderAPIMethod),
+		KindAPIMethodPart: renderAPIMethodPart,
+	})
 }
 
 func renderAPIMethod(env Env, _ ast.Node, b *Block, html template.HTML, items []any) error {

@@ -227,3 +227,19 @@ func checked(check func(env Env, node ast.Node, b *Block), leave leaveFunc) rend
 		return ast.WalkContinue, leave(env, node, b, body, items)
 	}
 }
+
+// extendKind adds to m the parser of the tags named names, each a Block of
+// kind k, and render as the renderer of k.
+func extendKind(m goldmark.Markdown, k ast.NodeKind, render renderer.NodeRendererFunc, names ...string) {
+	extend(m, NewTagParser(func(n *liquid.Node) ast.Node { return NewBlock(k, n) }, names...), kindRenderers{k: render})
+}
+
+// kindRenderers is a node renderer: the function rendering each node kind.
+type kindRenderers map[ast.NodeKind]renderer.NodeRendererFunc
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (f kindRenderers) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	for k, render := range f {
+		reg.Register(k, render)
+	}
+}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -35,7 +34,7 @@ const codeCollapsed = 10
 func (code) Names() []string { return []string{"code"} }
 
 func (code) Extend(m goldmark.Markdown) {
-	extend(m, NewTagParser(func(n *liquid.Node) ast.Node { return NewBlock(KindCode, n) }, "code"), codeRenderer{})
+	extendKind(m, KindCode, captured(renderCode), "code")
 }
 
 // Degrade writes the fence as written, with the title as a bold line
@@ -48,12 +47,6 @@ func (code) Degrade(d *Degrader, n *liquid.Node, inner []byte) {
 	}
 	d.Write(inner)
 	d.Blank()
-}
-
-type codeRenderer struct{}
-
-func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindCode, captured(renderCode))
 }
 
 // codeData is what templates/code.html gets.

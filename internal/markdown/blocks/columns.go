@@ -7,7 +7,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -32,7 +31,10 @@ type columns struct{}
 func (columns) Names() []string { return []string{"columns", "column"} }
 
 func (columns) Extend(m goldmark.Markdown) {
-	extend(m, NewTagParser(newColumnsBlock, "columns", "column"), columnsRenderer{})
+	extend(m, NewTagParser(newColumnsBlock, "columns", "column"), kindRenderers{
+		KindColumns: checked(checkColumns, renderColumns),
+		KindColumn:  captured(renderColumn),
+	})
 }
 
 func newColumnsBlock(n *liquid.Node) ast.Node {
@@ -47,13 +49,6 @@ func (columns) Degrade(d *Degrader, _ *liquid.Node, inner []byte) {
 	d.Blank()
 	d.Write(trimBlankLines(inner))
 	d.Blank()
-}
-
-type columnsRenderer struct{}
-
-func (columnsRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindColumns, checked(checkColumns, renderColumns))
-	reg.Register(KindColumn, captured(renderColumn))
 }
 
 // columnsData is what templates/columns.html gets.

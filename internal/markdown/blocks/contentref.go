@@ -7,7 +7,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
@@ -30,7 +29,7 @@ type contentRef struct{}
 func (contentRef) Names() []string { return []string{"content-ref", "page-ref"} }
 
 func (contentRef) Extend(m goldmark.Markdown) {
-	extend(m, NewTagParser(func(n *liquid.Node) ast.Node { return NewBlock(KindContentRef, n) }, "content-ref", "page-ref"), contentRefRenderer{})
+	extendKind(m, KindContentRef, renderContentRef, "content-ref", "page-ref")
 }
 
 // contentRefKey returns the argument naming the target of a page link
@@ -103,12 +102,6 @@ func firstNonEmpty(vs ...string) string {
 		}
 	}
 	return ""
-}
-
-type contentRefRenderer struct{}
-
-func (contentRefRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindContentRef, renderContentRef)
 }
 
 // contentRefData is what templates/contentref.html gets.

@@ -7,7 +7,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -29,7 +28,7 @@ type embedDef struct{}
 func (embedDef) Names() []string { return []string{"embed"} }
 
 func (embedDef) Extend(m goldmark.Markdown) {
-	extend(m, NewTagParser(func(n *liquid.Node) ast.Node { return NewBlock(KindEmbed, n) }, "embed"), embedRenderer{})
+	extendKind(m, KindEmbed, captured(renderEmbed), "embed")
 }
 
 // Degrade writes a link on a line of its own: "[caption or URL](url)". A
@@ -63,12 +62,6 @@ func (embedDef) Degrade(d *Degrader, n *liquid.Node, inner []byte) {
 		}
 	}
 	d.Blank()
-}
-
-type embedRenderer struct{}
-
-func (embedRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindEmbed, captured(renderEmbed))
 }
 
 // embedData is what templates/embed.html gets.

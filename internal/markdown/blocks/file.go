@@ -10,7 +10,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -29,7 +28,7 @@ type fileDef struct{}
 func (fileDef) Names() []string { return []string{"file"} }
 
 func (fileDef) Extend(m goldmark.Markdown) {
-	extend(m, NewTagParser(func(n *liquid.Node) ast.Node { return NewBlock(KindFile, n) }, "file"), fileRenderer{})
+	extendKind(m, KindFile, captured(renderFile), "file")
 }
 
 // Degrade writes a link to the file, "[name](url)", followed by the
@@ -63,12 +62,6 @@ func (fileDef) Degrade(d *Degrader, n *liquid.Node, inner []byte) {
 		d.Quote("", caption)
 	}
 	d.Blank()
-}
-
-type fileRenderer struct{}
-
-func (fileRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindFile, captured(renderFile))
 }
 
 // fileData is what templates/file.html gets.

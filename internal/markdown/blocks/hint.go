@@ -7,7 +7,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -32,7 +31,7 @@ var hintStyles = map[string][2]string{
 func (hint) Names() []string { return []string{"hint"} }
 
 func (hint) Extend(m goldmark.Markdown) {
-	extend(m, NewTagParser(func(n *liquid.Node) ast.Node { return NewBlock(KindHint, n) }, "hint"), hintRenderer{})
+	extendKind(m, KindHint, captured(renderHint), "hint")
 }
 
 // hintStyle returns the style of b, and whether it is one GitBook knows.
@@ -79,12 +78,6 @@ func plainLine(line []byte) bool {
 		return false
 	}
 	return !strings.ContainsRune("#-*+>|<`~{=0123456789", rune(line[0]))
-}
-
-type hintRenderer struct{}
-
-func (hintRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindHint, captured(renderHint))
 }
 
 // hintData is what templates/hint.html gets.

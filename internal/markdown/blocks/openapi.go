@@ -7,7 +7,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -40,13 +39,9 @@ type openAPI struct{}
 func (openAPI) Names() []string { return []string{"openapi", "openapi-operation", "openapi-schemas"} }
 
 func (o openAPI) Extend(m goldmark.Markdown) {
-	extend(m, apiParser{NewTagParser(func(n *liquid.Node) ast.Node { return NewBlock(KindOpenAPI, n) }, o.Names()...)}, openAPIRenderer{})
-}
-
-type openAPIRenderer struct{}
-
-func (openAPIRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindOpenAPI, captured(renderOpenAPI))
+	extend(m, apiParser{NewTagParser(func(n *liquid.Node) ast.Node { return NewBlock(KindOpenAPI, n) }, o.Names()...)}, kindRenderers{
+		KindOpenAPI: captured(renderOpenAPI),
+	})
 }
 
 // specCard is what templates/openapi.html gets.

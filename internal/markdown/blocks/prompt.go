@@ -8,7 +8,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/handbookhq/handbook/internal/markdown/icons"
@@ -58,7 +57,7 @@ var promptProviders = []struct{ Name, URL string }{
 func (promptDef) Names() []string { return []string{"prompt"} }
 
 func (promptDef) Extend(m goldmark.Markdown) {
-	extend(m, NewTagParser(func(n *liquid.Node) ast.Node { return NewBlock(KindPrompt, n) }, "prompt"), promptRenderer{})
+	extendKind(m, KindPrompt, renderPrompt, "prompt")
 }
 
 // Degrade writes the description as a labelled line, then the prompt as
@@ -73,12 +72,6 @@ func (promptDef) Degrade(d *Degrader, n *liquid.Node, inner []byte) {
 	d.Blank()
 	d.Write(bytes.Trim(inner, "\n"))
 	d.Blank()
-}
-
-type promptRenderer struct{}
-
-func (promptRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindPrompt, renderPrompt)
 }
 
 // promptData is what templates/prompt.html gets.

@@ -8,7 +8,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -32,7 +31,10 @@ type stepper struct{}
 func (stepper) Names() []string { return []string{"stepper", "step"} }
 
 func (stepper) Extend(m goldmark.Markdown) {
-	extend(m, NewTagParser(newStepperBlock, "stepper", "step"), stepperRenderer{})
+	extend(m, NewTagParser(newStepperBlock, "stepper", "step"), kindRenderers{
+		KindStepper: checked(checkStepper, renderStepper),
+		KindStep:    captured(renderStep),
+	})
 }
 
 func newStepperBlock(n *liquid.Node) ast.Node {
@@ -74,13 +76,6 @@ func (stepper) Degrade(d *Degrader, n *liquid.Node, inner []byte) {
 		}
 	}
 	d.Blank()
-}
-
-type stepperRenderer struct{}
-
-func (stepperRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindStepper, checked(checkStepper, renderStepper))
-	reg.Register(KindStep, captured(renderStep))
 }
 
 // stepperData is what templates/stepper.html gets.

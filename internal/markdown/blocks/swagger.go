@@ -7,7 +7,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
 )
@@ -46,14 +45,10 @@ func (s swagger) Extend(m goldmark.Markdown) {
 			return NewBlock(KindSwagger, n)
 		}
 		return NewBlock(KindSwaggerPart, n)
-	}, s.Names()...)}, swaggerRenderer{})
-}
-
-type swaggerRenderer struct{}
-
-func (swaggerRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindSwagger, captured(renderSwagger))
-	reg.Register(KindSwaggerPart, captured(renderSwaggerPart))
+	}, s.Names()...)}, kindRenderers{
+		KindSwagger:     captured(renderSwagger),
+		KindSwaggerPart: captured(renderSwaggerPart),
+	})
 }
 
 // swaggerLocations are the values of swagger-parameter's in argument.

@@ -11,7 +11,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/handbookhq/handbook/internal/markdown/icons"
@@ -57,7 +56,10 @@ type tabs struct{}
 func (tabs) Names() []string { return []string{"tabs", "tab", "code-tabs", "code-tabs-item"} }
 
 func (tabs) Extend(m goldmark.Markdown) {
-	extend(m, tabsParser{NewTagParser(newTabsBlock, "tabs", "tab", "code-tabs", "code-tabs-item")}, tabsRenderer{})
+	extend(m, tabsParser{NewTagParser(newTabsBlock, "tabs", "tab", "code-tabs", "code-tabs-item")}, kindRenderers{
+		KindTabs: checked(checkTabs, renderTabs),
+		KindTab:  captured(renderTab),
+	})
 }
 
 func newTabsBlock(n *liquid.Node) ast.Node {
@@ -107,13 +109,6 @@ func tabTitle(t liquid.Tag, i int) string {
 		return strings.TrimSpace(s)
 	}
 	return fmt.Sprintf("Tab %d", i)
-}
-
-type tabsRenderer struct{}
-
-func (tabsRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindTabs, checked(checkTabs, renderTabs))
-	reg.Register(KindTab, captured(renderTab))
 }
 
 // tabsData is what templates/tabs.html gets.

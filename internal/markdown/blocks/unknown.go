@@ -43,7 +43,11 @@ func (unknown) Extend(m goldmark.Markdown) {
 		),
 		parser.WithInlineParsers(util.Prioritized(&inlineTagParser{}, 90)),
 	)
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(unknownRenderer{}, 50)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(kindRenderers{
+		KindUnknown:   renderUnknown,
+		KindStrayEnd:  renderStrayEnd,
+		KindInlineTag: renderInlineTag,
+	}, 50)))
 }
 
 // Degrade keeps the tags as written.
@@ -120,14 +124,6 @@ func (inlineTagParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) a
 	}
 	block.Advance(n.Tag.Stop - seg.Start)
 	return &InlineTag{Tag: n.Tag}
-}
-
-type unknownRenderer struct{}
-
-func (unknownRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindUnknown, renderUnknown)
-	reg.Register(KindStrayEnd, renderStrayEnd)
-	reg.Register(KindInlineTag, renderInlineTag)
 }
 
 func renderUnknown(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -10,7 +10,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/handbookhq/handbook/internal/markdown/liquid"
@@ -52,7 +51,10 @@ func (updatesDef) Names() []string { return []string{"updates", "update"} }
 func (updatesDef) Extend(m goldmark.Markdown) {
 	extend(m, &updatesParser{tagParser{names: []string{"updates"}, newNode: func(n *liquid.Node) ast.Node {
 		return NewBlock(KindUpdates, n)
-	}}}, updatesRenderer{})
+	}}}, kindRenderers{
+		KindUpdates: captured(renderUpdates),
+		KindUpdate:  captured(renderUpdate),
+	})
 	extend(m, &updateParser{tagParser{names: []string{"update"}}}, nil)
 }
 
@@ -160,13 +162,6 @@ func splitTags(s string) []string {
 		}
 	}
 	return tags
-}
-
-type updatesRenderer struct{}
-
-func (updatesRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindUpdates, captured(renderUpdates))
-	reg.Register(KindUpdate, captured(renderUpdate))
 }
 
 // updatesData is what templates/updates.html gets.

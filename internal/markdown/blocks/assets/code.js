@@ -22,25 +22,6 @@
     return svg;
   }
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    return new Promise(function (resolve, reject) {
-      var ta = document.createElement("textarea");
-      ta.value = text;
-      ta.setAttribute("readonly", "");
-      ta.style.position = "fixed";
-      ta.style.opacity = "0";
-      document.body.appendChild(ta);
-      ta.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      document.body.removeChild(ta);
-      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
-    });
-  }
-
   function button(code) {
     var b = document.createElement("button");
     b.type = "button";
@@ -58,7 +39,7 @@
     status.setAttribute("role", "status");
     var timer = 0;
     b.addEventListener("click", function () {
-      copyText(code.textContent).then(function () {
+      window.hbCopy(code.textContent).then(function () {
         b.classList.add("copied");
         status.textContent = "Copied";
       }, function () {

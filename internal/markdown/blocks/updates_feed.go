@@ -1,7 +1,6 @@
 package blocks
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"time"
@@ -66,25 +65,7 @@ func Updates(root ast.Node, src []byte) []UpdateEntry {
 }
 
 // inlineText returns the plain text of the inline content of n: text and
-// code, without markup or raw HTML.
+// code, without markup or raw HTML, its spaces collapsed.
 func inlineText(n ast.Node, src []byte) string {
-	var b bytes.Buffer
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return strings.Join(strings.Fields(plainText(n, src)), " ")
 }

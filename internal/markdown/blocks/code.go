@@ -187,12 +187,5 @@ func (r *argReader) done(known ...string) {
 // escapeMarkdown backslash-escapes what would make plain text inline
 // Markdown: emphasis, code, links, HTML and backslashes.
 func escapeMarkdown(s string) string {
-	var b strings.Builder
-	for _, c := range s {
-		if strings.ContainsRune("\\`*_[]<>#|~", c) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return backslashEscape(s, "\\`*_[]<>#|~")
 }

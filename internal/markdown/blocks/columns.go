@@ -78,12 +78,7 @@ func checkColumns(env Env, node ast.Node, _ *Block) {
 
 func renderColumns(env Env, _ ast.Node, b *Block, rest template.HTML, collected []any) error {
 	writeRest(env, rest)
-	var items []columnItem
-	for _, v := range collected {
-		if c, ok := v.(columnItem); ok {
-			items = append(items, c)
-		}
-	}
+	items := collectedOf[columnItem](collected)
 	if len(items) == 0 {
 		env.Problem(b.Tag.Start, `empty "columns" block`, "add two {% column %} … {% endcolumn %} blocks inside it, or remove it")
 		return nil

@@ -198,14 +198,7 @@ func oneLine(caption []byte) (string, bool) {
 // linkText returns plain text, such as a URL, fit to stand between [ and ]
 // of a Markdown link.
 func linkText(s string) string {
-	var b strings.Builder
-	for _, c := range s {
-		if strings.ContainsRune("\\[]`*<", c) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return backslashEscape(s, "\\[]`*<")
 }
 
 // linkable reports whether a block may link to u: a web or mail address,

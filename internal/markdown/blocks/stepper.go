@@ -103,12 +103,9 @@ func checkStepper(env Env, node ast.Node, b *Block) {
 
 func renderStepper(env Env, _ ast.Node, b *Block, rest template.HTML, collected []any) error {
 	writeRest(env, rest)
-	var data stepperData
-	for _, v := range collected {
-		if s, ok := v.(stepData); ok {
-			s.Number = len(data.Steps) + 1
-			data.Steps = append(data.Steps, s)
-		}
+	data := stepperData{Steps: collectedOf[stepData](collected)}
+	for i := range data.Steps {
+		data.Steps[i].Number = i + 1
 	}
 	if len(data.Steps) == 0 {
 		env.Problem(b.Tag.Start, `empty "stepper" block`, "add {% step %} … {% endstep %} blocks inside it, or remove it")

@@ -148,12 +148,7 @@ func checkTabs(env Env, node ast.Node, b *Block) {
 func renderTabs(env Env, node ast.Node, b *Block, rest template.HTML, collected []any) error {
 	child := tabChild(b)
 	writeRest(env, rest)
-	var items []tabItem
-	for _, v := range collected {
-		if it, ok := v.(tabItem); ok {
-			items = append(items, it)
-		}
-	}
+	items := collectedOf[tabItem](collected)
 	if len(items) == 0 {
 		env.Problem(b.Tag.Start, "empty "+quote(b.Tag.Name)+" block",
 			"add {% "+child+` title="…" %} … {% end`+child+" %} blocks inside it, or remove it")
@@ -325,12 +320,5 @@ func trimBlankLines(b []byte) []byte {
 // escapeLabel escapes the characters that would make a title written
 // between "**" something else than text.
 func escapeLabel(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\*`[]<", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return backslashEscape(s, "\\*`[]<")
 }

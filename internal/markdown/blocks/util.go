@@ -3,6 +3,7 @@ package blocks
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/util"
 
@@ -18,6 +19,31 @@ func argOffset(t liquid.Tag, key string) int {
 		}
 	}
 	return t.Start
+}
+
+// backslashEscape returns s with a backslash before each of the
+// characters in special.
+func backslashEscape(s, special string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if strings.ContainsRune(special, c) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// collectedOf returns the values of type T among what the children of a
+// parent block collected, in order.
+func collectedOf[T any](collected []any) []T {
+	var items []T
+	for _, v := range collected {
+		if it, ok := v.(T); ok {
+			items = append(items, it)
+		}
+	}
+	return items
 }
 
 // quote returns s in double quotes, as messages name values.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
+	"strings"
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
@@ -44,18 +45,34 @@ type ScopeResolver interface {
 	Scope() map[string]any
 }
 
-// capture is a block's content being rendered into a buffer.
+// capture is a block's content being rendered into a sink.
 type capture struct {
-	w     *bufio.Writer
-	buf   *bytes.Buffer
+	w     *bufio.Writer // the writer to restore at End
+	sink  *sink
 	items []any
+}
+
+// sink is a buffer captures render into. A renderState keeps the sinks of
+// finished captures for the next ones, so that a page with many blocks
+// does not allocate a buffer for each.
+type sink struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
 }
 
 // Begin implements blocks.Env.
 func (st *renderState) Begin() {
-	buf := &bytes.Buffer{}
-	st.captures = append(st.captures, capture{w: st.Writer, buf: buf})
-	st.Writer = bufio.NewWriter(buf)
+	var s *sink
+	if n := len(st.sinks); n > 0 {
+		s, st.sinks = st.sinks[n-1], st.sinks[:n-1]
+		s.buf.Reset()
+		s.w.Reset(&s.buf)
+	} else {
+		s = &sink{}
+		s.w = bufio.NewWriterSize(&s.buf, 1024)
+	}
+	st.captures = append(st.captures, capture{w: st.Writer, sink: s})
+	st.Writer = s.w
 }
 
 // End implements blocks.Env.
@@ -68,7 +85,9 @@ func (st *renderState) End() (template.HTML, []any) {
 	st.captures = st.captures[:n-1]
 	_ = st.Writer.Flush()
 	st.Writer = c.w
-	return template.HTML(c.buf.String()), c.items // #nosec: rendered and filtered by this package
+	html := template.HTML(c.sink.buf.String()) // #nosec: rendered and filtered by this package
+	st.sinks = append(st.sinks, c.sink)
+	return html, c.items
 }
 
 // Collect implements blocks.Env.
@@ -201,6 +220,9 @@ func (st *renderState) renderChildren(d *Doc, n ast.Node) error {
 // Markdown implements blocks.Env: a caption or summary written in a tag
 // argument, as inline HTML.
 func (st *renderState) Markdown(src string) template.HTML {
+	if plainInline(src) {
+		return template.HTML(template.HTMLEscapeString(src)) // #nosec: escaped
+	}
 	d := st.e.parse([]byte(src), ParseOptions{}, st.doc.file, nil)
 	st.Begin()
 	var n ast.Node = d.root
@@ -213,6 +235,19 @@ func (st *renderState) Markdown(src string) template.HTML {
 		return ""
 	}
 	return h
+}
+
+// plainInline reports whether src reads the same as Markdown and as text:
+// one line with nothing Markdown or HTML would interpret, so it needs only
+// escaping. Most captions and parameter descriptions are such text.
+func plainInline(src string) bool {
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '*', '_', '`', '[', ']', '<', '>', '&', '\'', '"', '\\', '!', '#', '|', '~', '$', '{', '\n', '\r', ':', '@', '=', '-', '+':
+			return false
+		}
+	}
+	return strings.TrimSpace(src) == src
 }
 
 // baseName returns the last element of a slash-separated path.

@@ -89,6 +89,7 @@ type renderState struct {
 	defs     map[string]int // link reference definitions: destination → offset
 	e        *Engine
 	captures []capture // open captures of block content, innermost last
+	sinks    []*sink   // buffers of finished captures, for the next ones
 }
 
 var errNotRenderState = errors.New("markdown: node rendered outside Engine.Render")

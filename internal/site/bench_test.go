@@ -1,9 +1,7 @@
 package site_test
 
 import (
-	"bytes"
 	"context"
-	"io"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -11,7 +9,6 @@ import (
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/bookgen"
 	"github.com/handbookhq/handbook/internal/hbtest"
-	"github.com/handbookhq/handbook/internal/markdown"
 	"github.com/handbookhq/handbook/internal/site"
 )
 
@@ -53,43 +50,6 @@ func BenchmarkBuildSynthetic(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(n), "pages")
-		})
-	}
-}
-
-// BenchmarkRenderBlocksHandbook parses and renders every page of the
-// fixture handbook that uses every GitBook block ("blocks"), and the same
-// pages in their plain-Markdown form, without blocks ("plain"). The ratio
-// of the two is what the blocks cost.
-func BenchmarkRenderBlocksHandbook(b *testing.B) {
-	bk, err := book.Load(context.Background(), "testdata/blocks-handbook", book.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	e := markdown.New()
-	var withBlocks, plain [][]byte
-	for _, p := range bk.Pages {
-		withBlocks = append(withBlocks, p.Body)
-		var m bytes.Buffer
-		if err := e.Markdown(&m, e.Parse(p.Body), nil); err != nil {
-			b.Fatal(err)
-		}
-		plain = append(plain, m.Bytes())
-	}
-	for _, bc := range []struct {
-		name  string
-		pages [][]byte
-	}{{"blocks", withBlocks}, {"plain", plain}} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, p := range bc.pages {
-					if _, err := e.Render(io.Discard, e.Parse(p), nil); err != nil {
-						b.Fatal(err)
-					}
-				}
-			}
-			b.ReportMetric(float64(len(bc.pages)), "pages")
 		})
 	}
 }

@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
-	"strings"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 

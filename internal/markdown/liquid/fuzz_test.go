@@ -2,15 +2,32 @@ package liquid
 
 import (
 	"bytes"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // FuzzLiquid runs Parse, Scan and Pair on arbitrary input: no panic, Scan
 // is deterministic and agrees with Parse, every offset is in bounds with
 // Start < Stop, and Pair's tree is well nested and accounts for every tag.
+// It is seeded from the table tests and from the pages of the blocks'
+// golden files.
 func FuzzLiquid(f *testing.F) {
+	golden, _ := filepath.Glob("../blocks/testdata/*.txtar")
+	for _, file := range golden {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, s := range ar.Files {
+			if strings.HasSuffix(s.Name, ".md") && !strings.HasSuffix(s.Name, ".degraded.md") {
+				f.Add(s.Data)
+			}
+		}
+	}
 	for _, tc := range parseTests {
 		f.Add([]byte(tc.in))
 	}

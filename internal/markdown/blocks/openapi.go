@@ -103,7 +103,8 @@ func execSpecOperation(env Env, b *Block, op apiOperation) error {
 	}
 	full := read.html(env)
 	full.Method, full.MethodLabel = op.Method, op.MethodLabel
-	full.Extra = op.Extra
+	// The block's content is GitBook's fallback link to the spec, for
+	// readers that cannot see the operation: the operation replaces it.
 	return execAPI(env, full)
 }
 

@@ -90,7 +90,7 @@ func renderSchemas(env Env, b *Block, extra template.HTML) error {
 		specCardSource(env, b, &card, "")
 		return env.Exec("openapi.html", card)
 	}
-	data := apiSchemas{Extra: extra}
+	data := apiSchemas{} // the schemas replace GitBook's fallback link in the content
 	for _, s := range found {
 		out := apiSchema{Name: s.Name, Type: s.Type, Description: blockHTML(env, s.Description)}
 		for _, p := range s.Props {

@@ -111,13 +111,17 @@ func (e *Engine) Parse(src []byte) *Doc { return e.ParseWith(src, ParseOptions{}
 
 // ParseWith parses a page body with options.
 func (e *Engine) ParseWith(src []byte, o ParseOptions) *Doc {
-	return e.parse(src, o, "", nil)
+	return e.parse(src, o, "", nil, nil)
 }
 
-// parse parses the body of file (included through the files in chain).
-func (e *Engine) parse(src []byte, o ParseOptions, file string, chain []string) *Doc {
+// parse parses the body of file, included by parent through the files in
+// chain (nil for the page itself).
+func (e *Engine) parse(src []byte, o ParseOptions, file string, chain []string, parent *Doc) *Doc {
 	prep := blocks.Prepare(src)
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	if parent != nil {
+		prep.Tags.Share(parent.prep.Tags)
+	}
 	prep.Tags.Install(pc)
 	if file != "" {
 		pc.Set(includedKey, true)
@@ -170,7 +174,7 @@ func (e *Engine) parseIncludes(d *Doc, o ParseOptions, chain []string) {
 		if d.includes == nil {
 			d.includes = map[*blocks.Include]*Doc{}
 		}
-		sub := e.parse(body, o, file, append(slices.Clip(chain), d.file))
+		sub := e.parse(body, o, file, append(slices.Clip(chain), d.file), d)
 		d.includes[inc] = sub
 		d.problems = append(d.problems, sub.problems...)
 		return ast.WalkSkipChildren, nil

@@ -223,7 +223,7 @@ func (st *renderState) Markdown(src string) template.HTML {
 	if plainInline(src) {
 		return template.HTML(template.HTMLEscapeString(src)) // #nosec: escaped
 	}
-	d := st.e.parse([]byte(src), ParseOptions{}, st.doc.file, nil)
+	d := st.e.parse([]byte(src), ParseOptions{}, st.doc.file, nil, nil)
 	st.Begin()
 	var n ast.Node = d.root
 	if p, ok := n.FirstChild().(*ast.Paragraph); ok && p.NextSibling() == nil {

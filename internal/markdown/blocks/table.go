@@ -16,6 +16,7 @@ type Table struct {
 	starts   map[int]*liquid.Node // by offset of the start tag
 	ends     map[int]*liquid.Node // by offset of the end tag
 	problems []Problem
+	seq      *int // tabs blocks numbered so far, shared with included files
 }
 
 // Problem is something wrong with a block, at a byte offset of the
@@ -40,6 +41,27 @@ func newTable(src []byte, nodes []*liquid.Node) *Table {
 	}
 	walk(nodes)
 	return t
+}
+
+// Share makes t number its tabs blocks after those of parent, the table of
+// the page that includes t's file, so that their IDs do not repeat the
+// page's.
+func (t *Table) Share(parent *Table) {
+	if parent != nil {
+		if parent.seq == nil {
+			parent.seq = new(int)
+		}
+		t.seq = parent.seq
+	}
+}
+
+// next returns the number of the next tabs block.
+func (t *Table) next() int {
+	if t.seq == nil {
+		t.seq = new(int)
+	}
+	*t.seq++
+	return *t.seq
 }
 
 // Install puts t in the parser context pc, for the block parsers.

@@ -76,16 +76,10 @@ func isTabsName(name string) bool { return name == "tabs" || name == "code-tabs"
 // tabsParser numbers the tabs blocks as it opens them.
 type tabsParser struct{ parser.BlockParser }
 
-// tabsSeqKey holds the number of tabs blocks opened so far in the
-// document being parsed.
-var tabsSeqKey = parser.NewContextKey()
-
 func (p tabsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	node, state := p.BlockParser.Open(parent, reader, pc)
 	if t, ok := node.(*TabsBlock); ok && (t.Kind() == KindTabs || parent == nil || parent.Kind() != KindTabs) {
-		seq, _ := pc.Get(tabsSeqKey).(int)
-		t.Seq = seq + 1
-		pc.Set(tabsSeqKey, t.Seq)
+		t.Seq = tableOf(pc).next()
 	}
 	return node, state
 }

@@ -79,6 +79,7 @@ type Doc struct {
 	file     string // for an included document: its path; "" for the page
 	includes map[*blocks.Include]*Doc
 	problems []Problem // found while parsing
+	ids      *ids      // heading IDs given so far, shared with included files
 	root     ast.Node
 	title    *ast.Heading // the first level-1 heading, shown by the page header
 	titleTxt string
@@ -118,16 +119,18 @@ func (e *Engine) ParseWith(src []byte, o ParseOptions) *Doc {
 // chain (nil for the page itself).
 func (e *Engine) parse(src []byte, o ParseOptions, file string, chain []string, parent *Doc) *Doc {
 	prep := blocks.Prepare(src)
-	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	ids := newIDs()
 	if parent != nil {
 		prep.Tags.Share(parent.prep.Tags)
+		ids = parent.ids // headings of included files get IDs unique in the page
 	}
+	pc := parser.NewContext(parser.WithIDs(ids))
 	prep.Tags.Install(pc)
 	if file != "" {
 		pc.Set(includedKey, true)
 	}
 	root := e.md.Parser().Parse(text.NewReader(prep.Src), parser.WithContext(pc))
-	d := &Doc{src: prep.Src, prep: prep, file: file, root: root}
+	d := &Doc{src: prep.Src, prep: prep, file: file, root: root, ids: ids}
 	if r, ok := pc.Get(resultKey).(*parseResult); ok {
 		d.title, d.titleTxt, d.headings = r.title, r.titleTxt, r.headings
 	}
@@ -142,9 +145,14 @@ func (e *Engine) parse(src []byte, o ParseOptions, file string, chain []string, 
 // content, not a page title.
 var includedKey = parser.NewContextKey()
 
-// parseIncludes parses the files d includes.
+// parseIncludes parses the files d includes, and puts their headings
+// among d's, where they are included.
 func (e *Engine) parseIncludes(d *Doc, o ParseOptions, chain []string) {
+	seen := 0 // headings of d before the node being walked, with those included
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && h.Level >= 2 && h != d.title {
+			seen++
+		}
 		inc, ok := n.(*blocks.Include)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
@@ -177,6 +185,10 @@ func (e *Engine) parseIncludes(d *Doc, o ParseOptions, chain []string) {
 		sub := e.parse(body, o, file, append(slices.Clip(chain), d.file), d)
 		d.includes[inc] = sub
 		d.problems = append(d.problems, sub.problems...)
+		if len(sub.headings) > 0 {
+			d.headings = slices.Insert(slices.Clip(d.headings), min(seen, len(d.headings)), sub.headings...)
+			seen += len(sub.headings)
+		}
 		return ast.WalkSkipChildren, nil
 	})
 }

@@ -184,3 +184,27 @@ Ask sales.
 `)
 	b.AssertFile("index.html", `<li><a href="#everyone">Everyone</a></li>`, `<li><a href="#upgrade">Upgrade</a></li>`, `! Enterprise only`)
 }
+
+func TestIncludedHeadingsJoinTheOutline(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+-- README.md --
+# Home
+
+## Setup
+
+{% include ".gitbook/includes/help.md" %}
+
+## After
+-- .gitbook/includes/help.md --
+## Setup
+
+Ask the desk.
+`)
+	b.AssertFile("index.html",
+		"<li><a href=\"#setup\">Setup</a></li>\n              <li><a href=\"#setup-1\">Setup</a></li>\n              <li><a href=\"#after\">After</a></li>",
+		`<h2 id="setup-1">`,
+	)
+}

@@ -204,7 +204,9 @@ func TestIncludedHeadingsJoinTheOutline(t *testing.T) {
 Ask the desk.
 `)
 	b.AssertFile("index.html",
-		"<li><a href=\"#setup\">Setup</a></li>\n              <li><a href=\"#setup-1\">Setup</a></li>\n              <li><a href=\"#after\">After</a></li>",
+		`<li><a href="#setup">Setup</a></li>`,
+		`<li><a href="#setup-1">Setup</a></li>`,
+		`<li><a href="#after">After</a></li>`,
 		`<h2 id="setup-1">`,
 	)
 }

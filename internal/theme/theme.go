@@ -15,7 +15,7 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-//go:embed assets/style.css assets/app.js assets/vendor/mermaid.min.js
+//go:embed assets/style.css assets/app.js assets/search.css assets/search.js assets/vendor/mermaid.min.js
 var assetFS embed.FS
 
 // Asset is a static file of the theme, named by its content.
@@ -43,9 +43,9 @@ func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 		}
 		switch name {
 		case "style.css":
-			data = append(append(data, '\n'), extraCSS...)
+			data = append(append(append(data, '\n'), mustAsset("search.css")...), extraCSS...)
 		case "app.js":
-			data = append(append(data, '\n'), extraJS...)
+			data = append(append(append(data, '\n'), mustAsset("search.js")...), extraJS...)
 		}
 		t.AddAsset(path.Base(name), data)
 	}
@@ -70,6 +70,15 @@ func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 		return nil, err
 	}
 	return t, nil
+}
+
+// mustAsset reads an embedded file that is part of another asset.
+func mustAsset(name string) []byte {
+	data, err := assetFS.ReadFile("assets/" + name)
+	if err != nil {
+		panic(err)
+	}
+	return append(data, '\n')
 }
 
 func prefixed(files []string) []string {

@@ -115,6 +115,7 @@ type builder struct {
 	vars    map[string]any // space variables, from .gitbook/vars.yaml
 	reads   sync.Map       // content-relative file → *fileRead, for blocks that read files
 	mermaid atomic.Bool    // a page has diagrams
+	search  searchState
 }
 
 func newBuilder(b *book.Book, o Options) (*builder, error) {

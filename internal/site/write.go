@@ -35,8 +35,12 @@ func (s *builder) write(ctx context.Context) error {
 	}
 	s.site = s.siteView(th.AddAsset("nav.json", nav))
 	s.buildCollapsed()
+	s.initSearch()
 
 	if err := s.writePages(ctx); err != nil {
+		return err
+	}
+	if err := s.writeSearch(); err != nil {
 		return err
 	}
 	for _, write := range []func() error{s.writeFiles, s.writeRedirects, s.writeNotFound, s.writeSitemap, s.writeRobots} {
@@ -107,7 +111,7 @@ func (s *builder) writePages(ctx context.Context) error {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	pr := &progress{fn: s.o.Progress, total: len(s.b.Pages)}
 	hashes := s.hashRedirects()
-	for _, p := range s.b.Pages {
+	for i, p := range s.b.Pages {
 		g.Go(func() (err error) {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -124,6 +128,7 @@ func (s *builder) writePages(ctx context.Context) error {
 				return fmt.Errorf("render %s: %w", s.b.SourcePath(p.File), err)
 			}
 			pr.tick()
+			s.search.pages[i].mark = bytes.Index(html, s.search.mark)
 			return s.out.WriteFile(outPath(p.URL), html)
 		})
 	}
@@ -147,6 +152,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 	if t := d.Title(); t != "" {
 		p.Title = t
 	}
+	s.addToSearch(p, d)
 	var body bytes.Buffer
 	body.Grow(len(p.Body) * 2)
 	probs, err := s.md.Render(&body, d, resolver{s, p})

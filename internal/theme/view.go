@@ -16,6 +16,9 @@ type Site struct {
 	Version string // version label shown in the header; empty for none
 	NavURL  string // the whole sidebar tree, for expanding collapsed entries
 	Lang    string
+	// SearchIndex is the URL of the search index's entry file; empty for
+	// none.
+	SearchIndex string
 }
 
 // Link is a titled link.

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -165,6 +166,10 @@ func (e *Engine) parseIncludes(d *Doc, o ParseOptions, chain []string) {
 			fail("include without a file", `write {% include "../.gitbook/includes/name.md" %}`)
 			return ast.WalkSkipChildren, nil
 		case o.Include == nil:
+			return ast.WalkSkipChildren, nil
+		case strings.Contains(inc.Path, "://"):
+			fail(fmt.Sprintf("cannot include %q: it is reusable content of another GitBook space", inc.Path),
+				"copy the content into a file under .gitbook/includes/ and include that file")
 			return ast.WalkSkipChildren, nil
 		case len(chain) >= MaxIncludeDepth:
 			fail(fmt.Sprintf("includes nest more than %d deep", MaxIncludeDepth), "include the content directly")

@@ -8,8 +8,11 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/handbookhq/handbook/internal/search"
 )
 
 // Site is what the server serves: a built output folder and the redirects
@@ -20,6 +23,10 @@ type Site struct {
 	URLs      []string          // page URL paths, to answer other spellings of them
 
 	lower map[string]string // lowercased page URL path → page URL path
+
+	searchOnce sync.Once
+	search     *search.Searcher
+	searchErr  error
 }
 
 // NewSite returns a Site for a build in dir.
@@ -50,8 +57,13 @@ func New(s *Site, log *slog.Logger) *Server {
 // SetSite replaces the site being served.
 func (s *Server) SetSite(site *Site) { s.site.Store(site) }
 
-// ServeHTTP serves pages, files, redirects and the 404 page.
+// ServeHTTP serves pages, files, redirects and the 404 page, and answers
+// GET /api/search.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/api/search" {
+		s.serveAPI(w, r, s.handleSearch)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/markdown"
@@ -65,7 +66,9 @@ func (s *builder) addToSearch(p *book.Page, d *markdown.Doc) {
 
 // writeSearch builds the index in reading order, writes its files and
 // puts the entry's name in the pages written so far and in those to come.
+// It logs, at debug level, how long building and writing the index took.
 func (s *builder) writeSearch() error {
+	start := time.Now()
 	var pages []search.Page
 	for _, sp := range s.search.pages {
 		if sp.indexed {
@@ -73,11 +76,14 @@ func (s *builder) writeSearch() error {
 		}
 	}
 	idx := search.Build(pages)
+	built := time.Now()
 	for _, f := range idx.Files {
 		if err := s.out.WriteFile(searchDir+f.Name, f.Data); err != nil {
 			return err
 		}
 	}
+	s.o.Logger.Debug("search index", "pages", len(pages), "files", len(idx.Files),
+		"build", built.Sub(start), "write", time.Since(built))
 	root, err := os.OpenRoot(s.out.Path())
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)

@@ -84,10 +84,11 @@ func run(pages, runs, rounds int, work, keep string) error {
 	// 1. Build time, and the index's share of it.
 	var walls, builds, writes []time.Duration
 	var res *site.Result
-	out := keep
+	var out string
 	for i := range runs {
-		if keep == "" || i < runs-1 {
-			out = filepath.Join(dir, fmt.Sprintf("site-%d", i))
+		out = filepath.Join(dir, fmt.Sprintf("site-%d", i))
+		if keep != "" && i == runs-1 {
+			out = keep
 		}
 		_ = os.RemoveAll(out)
 		rec := &recorder{}
@@ -213,8 +214,8 @@ func run(pages, runs, rounds int, work, keep string) error {
 type recorder struct{ build, write time.Duration }
 
 func (r *recorder) Enabled(context.Context, slog.Level) bool { return true }
-func (r *recorder) WithAttrs([]slog.Attr) slog.Handler      { return r }
-func (r *recorder) WithGroup(string) slog.Handler           { return r }
+func (r *recorder) WithAttrs([]slog.Attr) slog.Handler       { return r }
+func (r *recorder) WithGroup(string) slog.Handler            { return r }
 func (r *recorder) Handle(_ context.Context, rec slog.Record) error {
 	if rec.Message != "search index" {
 		return nil

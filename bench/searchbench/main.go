@@ -133,18 +133,19 @@ func run(pages, runs, rounds int, work, keep string) error {
 		gz += g
 		kinds[strings.SplitN(path.Base(n), ".", 2)[0]]++
 	}
-	fmt.Printf("## Index\n\n%d files (entry %d, word chunks %d, fragments %d), %s, %s gzip\n\n",
-		len(names), kinds["entry"], kinds["i"], kinds["f"], kb(raw), kb(gz))
+	fmt.Printf("## Index\n\n%d files (entry %d, vocabulary %d, postings chunks %d, fragments %d), %s, %s gzip\n\n",
+		len(names), kinds["entry"], kinds["v"], kinds["i"], kinds["f"], kb(raw), kb(gz))
 
 	entries, _ := fs.Glob(fsys, searchDir+"/entry.*.json")
 	if len(entries) != 1 {
 		return fmt.Errorf("%d entry files", len(entries))
 	}
 
-	// 3. Bytes a first query downloads: the entry, the chunks and the
-	// fragments of the top 10, read by a new Searcher (the browser's
-	// client loads the same files: it runs the same algorithm).
-	fmt.Printf("## First query, top 10 (gzip)\n\n| query | chunks | fragments | bytes | gzip |\n| --- | ---: | ---: | ---: | ---: |\n")
+	// 3. Bytes a first query downloads: the entry, the vocabulary files,
+	// the postings chunks and the fragments of the top 10, read by a new
+	// Searcher (the browser's client loads the same files: it runs the
+	// same algorithm).
+	fmt.Printf("## First query, top 10 (gzip)\n\n| query | vocabulary | chunks | fragments | bytes | gzip |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
 	var firsts []int
 	for _, q := range queries {
 		rfs := &readsFS{FS: fsys}
@@ -155,19 +156,21 @@ func run(pages, runs, rounds int, work, keep string) error {
 		if _, err := s.Search(q, 10); err != nil {
 			return err
 		}
-		var r, g, chunks, frags int
+		var r, g, vocab, chunks, frags int
 		for _, n := range rfs.names() {
 			sz := sizes[path.Base(n)]
 			r += sz[0]
 			g += sz[1]
 			switch {
+			case strings.HasPrefix(path.Base(n), "v."):
+				vocab++
 			case strings.HasPrefix(path.Base(n), "i."):
 				chunks++
 			case strings.HasPrefix(path.Base(n), "f."):
 				frags++
 			}
 		}
-		fmt.Printf("| `%s` | %d | %d | %s | %s |\n", q, chunks, frags, kb(r), kb(g))
+		fmt.Printf("| `%s` | %d | %d | %d | %s | %s |\n", q, vocab, chunks, frags, kb(r), kb(g))
 		firsts = append(firsts, g)
 	}
 	slices.Sort(firsts)

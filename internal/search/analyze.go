@@ -1,7 +1,7 @@
 package search
 
 import (
-	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,8 +28,10 @@ func isCJK(r rune) bool {
 // tokenize splits s into words: lowercased, cut at anything that is not a
 // letter or a digit, 1 to 40 runes long. A run of CJK characters becomes
 // its overlapping bigrams; a lone CJK character stays a word.
-func tokenize(s string) []token {
-	var out []token
+func tokenize(s string) []token { return appendTokens(nil, s) }
+
+// appendTokens appends the tokens of s to out.
+func appendTokens(out []token, s string) []token {
 	type span struct {
 		start, end int
 		cjk        bool
@@ -60,6 +62,26 @@ func tokenize(s string) []token {
 	}
 	cur := span{start: -1}
 	for i, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII: letters and digits only, never CJK nor a mark.
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				if cur.start >= 0 && cur.cjk {
+					cur.end = i
+					flush(cur)
+					cur = span{start: -1}
+				}
+				if cur.start < 0 {
+					cur = span{start: i}
+				}
+				continue
+			}
+			if cur.start >= 0 {
+				cur.end = i
+				flush(cur)
+			}
+			cur = span{start: -1}
+			continue
+		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
 			if cur.start >= 0 {
 				cur.end = i
@@ -89,6 +111,18 @@ func tokenize(s string) []token {
 }
 
 func lower(s string) string {
+	ascii, upper := true, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		ascii = ascii && c < utf8.RuneSelf
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if ascii {
+		if !upper {
+			return s
+		}
+		return strings.ToLower(s)
+	}
 	b := make([]rune, 0, len(s))
 	for _, r := range s {
 		b = append(b, unicode.ToLower(r))
@@ -107,7 +141,16 @@ var stopWords = []string{
 	"can", "has", "have", "had", "from", "so", "than", "too", "very", "s", "t",
 }
 
-func isStop(w string) bool { return slices.Contains(stopWords, w) }
+// stopSet holds the stop words.
+var stopSet = func() map[string]bool {
+	m := make(map[string]bool, len(stopWords))
+	for _, w := range stopWords {
+		m[w] = true
+	}
+	return m
+}()
+
+func isStop(w string) bool { return stopSet[w] }
 
 // stem is the English Snowball stem of a word of ASCII letters; any other
 // word (digits, accents, other scripts) is its own stem.

@@ -72,3 +72,21 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestCollapseClip(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"  a \n\t b  c ", 10, "a b c"},
+		{"abc  def", 4, "abc "},
+		{"abc  def", 5, "abc d"},
+		{"日本 語", 2, "日本"},
+		{"", 3, ""},
+	} {
+		if got := collapseClip(tc.in, tc.n); got != tc.want {
+			t.Errorf("collapseClip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}

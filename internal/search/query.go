@@ -7,6 +7,7 @@ import (
 	"math"
 	"path"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -20,6 +21,7 @@ type Searcher struct {
 	fsys  fs.FS
 	dir   string
 	entry entryFile
+	avg   [numFields]float64
 	stop  map[string]bool
 	mu    sync.Mutex
 	files map[string]*lazyFile
@@ -28,9 +30,17 @@ type Searcher struct {
 type lazyFile struct {
 	once  sync.Once
 	chunk map[string]wordEntry
+	vocab map[string]string // word: stem
 	frags []fragment
 	err   error
 }
+
+// The kinds of files a Searcher reads after the entry.
+const (
+	kindChunk = iota
+	kindVocab
+	kindFrag
+)
 
 // Result is one matching section.
 type Result struct {
@@ -64,10 +74,13 @@ func Open(fsys fs.FS, entryPath string) (*Searcher, error) {
 	for _, w := range s.entry.Stop {
 		s.stop[w] = true
 	}
+	for f := range numFields {
+		s.avg[f] = s.entry.Avg[fieldNames[f]]
+	}
 	return s, nil
 }
 
-func (s *Searcher) load(name string, frag bool) (*lazyFile, error) {
+func (s *Searcher) load(name string, kind int) (*lazyFile, error) {
 	s.mu.Lock()
 	lf := s.files[name]
 	if lf == nil {
@@ -81,9 +94,21 @@ func (s *Searcher) load(name string, frag bool) (*lazyFile, error) {
 			lf.err = fmt.Errorf("read search file: %w", err)
 			return
 		}
-		if frag {
+		switch kind {
+		case kindFrag:
 			err = json.Unmarshal(data, &lf.frags)
-		} else {
+		case kindVocab:
+			var v struct {
+				W map[string]string `json:"w"`
+			}
+			err = json.Unmarshal(data, &v)
+			for w, st := range v.W {
+				if st == "" {
+					v.W[w] = w
+				}
+			}
+			lf.vocab = v.W
+		default:
 			var c chunkFile
 			err = json.Unmarshal(data, &c)
 			lf.chunk = c.W
@@ -101,7 +126,6 @@ const (
 	factorPrefix = 0.8
 	factorTypo   = 0.6
 	maxPrefix    = 30
-	maxTypoLoads = 3
 	bm25K1       = 1.2
 	bm25B        = 0.75
 )
@@ -135,24 +159,18 @@ func (s *Searcher) Search(q string, limit int) ([]Result, error) {
 		}
 		hits := map[int]*hit{}
 		for _, c := range cands {
-			df := float64(len(c.entry.P))
-			idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+			idf := idf(n, float64(c.entry.DF))
 			scores := map[int]float64{}
 			var secs []int
 			for _, p := range c.entry.P {
 				if len(p) < 4 || p[1] < 0 || p[1] >= numFields {
 					continue
 				}
-				sec, f, tf, fl := p[0], p[1], float64(p[2]), float64(p[3])
-				avg := s.entry.Avg[fieldNames[f]]
-				norm := 1.0
-				if avg > 0 {
-					norm = 1 - bm25B + bm25B*fl/avg
-				}
+				sec := p[0]
 				if _, ok := scores[sec]; !ok {
 					secs = append(secs, sec)
 				}
-				scores[sec] += idf * fieldWeights[f] * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+				scores[sec] += postingScore(idf, p, s.avg)
 			}
 			for _, sec := range secs {
 				sc := scores[sec] * c.factor
@@ -271,32 +289,45 @@ func (s *Searcher) queryTokens(q string) ([]string, bool) {
 	return kept, q != "" && !unicode.IsSpace(last)
 }
 
-// candidates finds the indexed words a query token stands for.
-func (s *Searcher) candidates(tok string, prefix bool) ([]candidate, error) {
-	chunks := s.chunksFor(tok, prefix)
-	words := map[string]wordEntry{}
-	for _, i := range chunks {
-		lf, err := s.load(s.entry.Chunks[i].File, false)
-		if err != nil {
-			return nil, err
-		}
-		for w, e := range lf.chunk {
-			words[w] = e
-		}
+// idf is the inverse document frequency of a word in df of n sections.
+func idf(n, df float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
+
+// postingScore is a posting's BM25 contribution: p is [section, field, tf,
+// fieldLen, ...] with a valid field, avg the mean field lengths.
+func postingScore(idf float64, p []int, avg [numFields]float64) float64 {
+	f, tf, fl := p[1], float64(p[2]), float64(p[3])
+	norm := 1.0
+	if avg[f] > 0 {
+		norm = 1 - bm25B + bm25B*fl/avg[f]
 	}
+	return idf * fieldWeights[f] * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+}
+
+// candidates finds the indexed words a query token stands for, among the
+// vocabulary of words with its first letter, and reads their postings.
+func (s *Searcher) candidates(tok string, prefix bool) ([]candidate, error) {
+	words, err := s.vocabulary(tok)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]string, 0, len(words))
+	for w := range words {
+		keys = append(keys, w)
+	}
+	slices.Sort(keys)
 	var out []candidate
 	taken := map[string]bool{}
-	if e, ok := words[tok]; ok {
-		for _, w := range sortedKeys(words) {
-			if words[w].S == e.S {
-				out = append(out, candidate{word: w, factor: factorExact, entry: words[w]})
+	if st, ok := words[tok]; ok {
+		for _, w := range keys {
+			if words[w] == st {
+				out = append(out, candidate{word: w, factor: factorExact})
 				taken[w] = true
 			}
 		}
 	}
 	if prefix && utf8.RuneCountInString(tok) >= 2 {
 		var pre []string
-		for _, w := range sortedKeys(words) {
+		for _, w := range keys {
 			if !taken[w] && strings.HasPrefix(w, tok) {
 				pre = append(pre, w)
 			}
@@ -305,26 +336,65 @@ func (s *Searcher) candidates(tok string, prefix bool) ([]candidate, error) {
 			return utf8.RuneCountInString(a) - utf8.RuneCountInString(b)
 		})
 		for _, w := range pre[:min(maxPrefix, len(pre))] {
-			out = append(out, candidate{word: w, factor: factorPrefix, entry: words[w]})
+			out = append(out, candidate{word: w, factor: factorPrefix})
 			taken[w] = true
 		}
 	}
 	if _, exact := words[tok]; !exact {
 		if maxEdits := typoEdits(tok); maxEdits > 0 {
-			first, _ := utf8.DecodeRuneInString(tok)
 			t := []rune(tok)
-			for _, w := range sortedKeys(words) {
-				r, _ := utf8.DecodeRuneInString(w)
-				if taken[w] || r != first {
-					continue
-				}
-				if editDistance(t, []rune(w), maxEdits) <= maxEdits {
-					out = append(out, candidate{word: w, factor: factorTypo, entry: words[w]})
+			for _, w := range keys {
+				if !taken[w] && editDistance(t, []rune(w), maxEdits) <= maxEdits {
+					out = append(out, candidate{word: w, factor: factorTypo})
 				}
 			}
 		}
 	}
+	for i := range out {
+		e, err := s.postings(out[i].word)
+		if err != nil {
+			return nil, err
+		}
+		out[i].entry = e
+	}
 	return out, nil
+}
+
+// vocabulary reads the vocabulary files that may hold words with the
+// token's first letter and returns those words with their stems.
+func (s *Searcher) vocabulary(tok string) (map[string]string, error) {
+	_, size := utf8.DecodeRuneInString(tok)
+	first := tok[:size]
+	words := map[string]string{}
+	for _, v := range s.entry.Vocab {
+		if !mayPrefix(v, first) {
+			continue
+		}
+		lf, err := s.load(v.File, kindVocab)
+		if err != nil {
+			return nil, err
+		}
+		for w, st := range lf.vocab {
+			if strings.HasPrefix(w, first) {
+				words[w] = st
+			}
+		}
+	}
+	return words, nil
+}
+
+// postings reads a word's entry from the chunk whose range holds it.
+func (s *Searcher) postings(w string) (wordEntry, error) {
+	cs := s.entry.Chunks
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].From > w }) - 1
+	if i < 0 || w > cs[i].To {
+		return wordEntry{}, nil
+	}
+	lf, err := s.load(cs[i].File, kindChunk)
+	if err != nil {
+		return wordEntry{}, err
+	}
+	return lf.chunk[w], nil
 }
 
 // typoEdits is how many edits a token may be off by: 1 from 4 runes, 2
@@ -339,60 +409,8 @@ func typoEdits(tok string) int {
 	return 0
 }
 
-// chunksFor lists, in ascending order, the chunks a token's candidates may
-// sit in: the one that may hold the token, the first three that may hold
-// words it prefixes, and up to three around the token among those whose
-// words start with its first letter.
-func (s *Searcher) chunksFor(tok string, prefix bool) []int {
-	cs := s.entry.Chunks
-	set := map[int]bool{}
-	// at is the chunk the token sorts into: the last whose from <= tok.
-	at := -1
-	for i, c := range cs {
-		if c.From <= tok {
-			at = i
-		}
-	}
-	if at >= 0 && tok <= cs[at].To {
-		set[at] = true
-	}
-	if prefix {
-		k := 0
-		for i, c := range cs {
-			if k < maxTypoLoads && mayPrefix(c, tok) {
-				set[i] = true
-				k++
-			}
-		}
-	}
-	if typoEdits(tok) > 0 {
-		r, size := utf8.DecodeRuneInString(tok)
-		if r != utf8.RuneError || size > 1 {
-			first := tok[:size]
-			// Walk out from the token's place: at, at+1, at-1, at+2, ...
-			start := max(at, 0)
-			order := []int{start}
-			for d := 1; d < len(cs); d++ {
-				order = append(order, start+d, start-d)
-			}
-			k := 0
-			for _, i := range order {
-				if i >= 0 && i < len(cs) && k < maxTypoLoads && mayPrefix(cs[i], first) {
-					set[i] = true
-					k++
-				}
-			}
-		}
-	}
-	out := make([]int, 0, len(set))
-	for i := range set {
-		out = append(out, i)
-	}
-	slices.Sort(out)
-	return out
-}
-
-// mayPrefix reports whether chunk c may hold words starting with p.
+// mayPrefix reports whether the file of range c may hold words starting
+// with p.
 func mayPrefix(c chunkRef, p string) bool {
 	return c.To >= p && (c.From <= p || strings.HasPrefix(c.From, p))
 }
@@ -402,7 +420,7 @@ func (s *Searcher) fragment(sec int) (fragment, error) {
 	if size <= 0 || sec/size >= len(s.entry.Frags) {
 		return fragment{}, fmt.Errorf("search section %d out of range", sec)
 	}
-	lf, err := s.load(s.entry.Frags[sec/size], true)
+	lf, err := s.load(s.entry.Frags[sec/size], kindFrag)
 	if err != nil {
 		return fragment{}, err
 	}
@@ -410,15 +428,6 @@ func (s *Searcher) fragment(sec int) (fragment, error) {
 		return fragment{}, fmt.Errorf("search section %d out of range", sec)
 	}
 	return lf.frags[sec%size], nil
-}
-
-func sortedKeys(m map[string]wordEntry) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // editDistance is the optimal string alignment distance between a and b

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -194,4 +196,100 @@ func FuzzSearch(f *testing.F) {
 			}
 		}
 	})
+}
+
+// chunkWords reads every postings chunk of a built index.
+func chunkWords(t *testing.T, idx *Index) map[string]wordEntry {
+	t.Helper()
+	words := map[string]wordEntry{}
+	for _, f := range idx.Files {
+		if strings.HasPrefix(f.Name, "i.") {
+			var c chunkFile
+			if err := json.Unmarshal(f.Data, &c); err != nil {
+				t.Fatal(err)
+			}
+			maps.Copy(words, c.W)
+		}
+	}
+	return words
+}
+
+func TestPostingsTruncatedToTheBest(t *testing.T) {
+	t.Parallel()
+	var pages []Page
+	n := maxPostings + 100
+	for i := range n {
+		text := "filler words here common"
+		if i%50 == 7 {
+			text = "common common common"
+		}
+		pages = append(pages, Page{URL: fmt.Sprintf("/p%d", i), Title: fmt.Sprintf("Page %d", i),
+			Sections: []Section{{Text: text + " one two three four five six seven common"}}})
+	}
+	idx := Build(pages)
+	e := chunkWords(t, idx)["common"]
+	if e.DF != n || len(e.P) != maxPostings {
+		t.Fatalf("common: df %d with %d postings, want df %d with %d", e.DF, len(e.P), n, maxPostings)
+	}
+	kept := map[int]bool{}
+	for i, p := range e.P {
+		if i > 0 && p[0] <= e.P[i-1][0] {
+			t.Fatalf("postings not in section order at %d: %v after %v", i, p, e.P[i-1])
+		}
+		if len(p) > 4+maxBodyPositions {
+			t.Errorf("body posting %v keeps more than %d positions", p, maxBodyPositions)
+		}
+		kept[p[0]] = true
+	}
+	for i := 7; i < n; i += 50 {
+		if !kept[i] {
+			t.Errorf("section %d, where common is densest, was dropped", i)
+		}
+	}
+	s := openTest(t, pages)
+	if got := top(t, s, "common "); got != "/p7" {
+		t.Errorf("common: got %s first, want /p7", got)
+	}
+}
+
+func TestTitlePositionsKept(t *testing.T) {
+	t.Parallel()
+	idx := Build([]Page{{URL: "/a", Title: "alpha beta gamma delta epsilon zeta eta theta iota kappa alpha",
+		Sections: []Section{{Text: "alpha x alpha x alpha x alpha x alpha x alpha"}}}})
+	for _, p := range chunkWords(t, idx)["alpha"].P {
+		switch p[1] {
+		case fieldTitle:
+			if want := []int{0, 10}; !slices.Equal(p[4:], want) {
+				t.Errorf("title positions %v, want %v", p[4:], want)
+			}
+		case fieldBody:
+			if want := []int{0, 2, 4, 6}; !slices.Equal(p[4:], want) {
+				t.Errorf("body positions %v, want %v", p[4:], want)
+			}
+		}
+	}
+}
+
+// TestTypoFoundAmongFrequentWords: a typo finds its word however many
+// frequent words with the same first letter sort between them.
+func TestTypoFoundAmongFrequentWords(t *testing.T) {
+	t.Parallel()
+	var pages []Page
+	for i := range 200 {
+		var b strings.Builder
+		for j := range 60 {
+			fmt.Fprintf(&b, "cword%02d ", (i+j)%60)
+		}
+		if i == 123 {
+			b.WriteString("compliance checklist")
+		}
+		pages = append(pages, Page{URL: fmt.Sprintf("/p%d", i), Title: fmt.Sprintf("Page %d", i),
+			Sections: []Section{{Text: b.String()}}})
+	}
+	s := openTest(t, pages)
+	for _, q := range []string{"complaince ", "compliance", "complia", "checklsit "} {
+		if got := top(t, s, q); got != "/p123" {
+			t.Errorf("%q: got %q first, want /p123", q, got)
+		}
+	}
 }

@@ -1,7 +1,7 @@
 // handbook: search. The index is static (internal/search writes it under
-// _handbook/search/); this file loads its entry file, word chunks and
-// fragments on demand and runs the same query algorithm as the server's
-// /api/search, so both rank alike. Without JavaScript the search shows
+// _handbook/search/); this file loads its entry file, vocabulary files,
+// postings chunks and fragments on demand and runs the same query
+// algorithm as the server's /api/search, so both rank alike. Without JavaScript the search shows
 // nothing.
 (function () {
   "use strict";
@@ -106,39 +106,35 @@
     var n = runeLen(w);
     return n >= 8 ? 2 : n >= 4 ? 1 : 0;
   }
-  // mayPrefix tells whether chunk c may hold words starting with p.
+  // mayPrefix tells whether the file of range c may hold words starting
+  // with p.
   function mayPrefix(c, p) {
     return cmp(c.to, p) >= 0 && (cmp(c.from, p) <= 0 || startsWith(c.from, p));
   }
 
-  // chunksFor lists the chunks a word's candidates may sit in: the one that
-  // may hold the word, the first three that may hold words it prefixes, and
-  // up to three around the word among those holding words with its first
-  // letter (Searcher.chunksFor).
-  function chunksFor(e, w, prefix) {
-    var cs = e.chunks, set = {}, at = -1, i, k;
-    for (i = 0; i < cs.length; i++) if (cmp(cs[i].from, w) <= 0) at = i;
-    if (at >= 0 && cmp(w, cs[at].to) <= 0) set[at] = true;
-    if (prefix) {
-      for (i = 0, k = 0; i < cs.length; i++) {
-        if (k < 3 && mayPrefix(cs[i], w)) { set[i] = true; k++; }
-      }
-    }
-    if (typoEdits(w) > 0) {
-      var first = firstRune(w), start = Math.max(at, 0), order = [start];
-      for (var d = 1; d < cs.length; d++) order.push(start + d, start - d);
-      k = 0;
-      order.forEach(function (j) {
-        if (j >= 0 && j < cs.length && k < 3 && mayPrefix(cs[j], first)) { set[j] = true; k++; }
+  // vocabulary reads the vocabulary files that may hold words with w's
+  // first letter and gives those words with their stems
+  // (Searcher.vocabulary).
+  function vocabulary(e, w) {
+    var first = firstRune(w);
+    var files = (e.vocab || []).filter(function (v) { return mayPrefix(v, first); });
+    return Promise.all(files.map(function (v) { return getJSON(v.file); })).then(function (fs) {
+      var words = Object.create(null);
+      fs.forEach(function (f) {
+        for (var k in f.w) if (startsWith(k, first)) words[k] = f.w[k] || k;
       });
-    }
-    return Object.keys(set).map(Number).sort(function (x, y) { return x - y; }).map(function (j) { return cs[j]; });
-  }
-  function loadWords(chunks) {
-    return Promise.all(chunks.map(function (c) { return getJSON(c.file); })).then(function (fs) {
-      var words = {};
-      fs.forEach(function (f) { for (var k in f.w) words[k] = f.w[k]; });
       return words;
+    });
+  }
+
+  // postings reads a word's entry from the chunk whose range holds it
+  // (Searcher.postings).
+  function postings(e, w) {
+    var cs = e.chunks, at = -1;
+    for (var i = 0; i < cs.length && cmp(cs[i].from, w) <= 0; i++) at = i;
+    if (at < 0 || cmp(w, cs[at].to) > 0) return Promise.resolve({ df: 0, p: [] });
+    return getJSON(cs[at].file).then(function (f) {
+      return Object.prototype.hasOwnProperty.call(f.w, w) ? f.w[w] : { df: 0, p: [] };
     });
   }
 
@@ -165,13 +161,14 @@
   // candidates lists the indexed words a query word stands for, each with
   // its factor: the word's same-stem words 1.0, prefix matches (last word
   // only) 0.8, and, when the word itself is not indexed, words one or two
-  // edits away with the same first letter 0.6.
+  // edits away 0.6; words maps the words with its first letter to their
+  // stems.
   function candidates(t, words, prefix) {
-    var out = [], taken = {}, keys = Object.keys(words).sort(cmp);
+    var out = [], taken = Object.create(null), keys = Object.keys(words).sort(cmp);
     if (words[t]) {
-      var st = words[t].s;
+      var st = words[t];
       keys.forEach(function (w) {
-        if (words[w].s === st) { out.push({ w: w, f: 1.0 }); taken[w] = true; }
+        if (words[w] === st) { out.push({ w: w, f: 1.0 }); taken[w] = true; }
       });
     }
     if (prefix && runeLen(t) >= 2) {
@@ -184,8 +181,7 @@
     if (!words[t] && max > 0) {
       var tr = Array.from(t);
       keys.forEach(function (w) {
-        if (taken[w] || firstRune(w) !== tr[0]) return;
-        if (osa(tr, Array.from(w), max) <= max) out.push({ w: w, f: 0.6 });
+        if (!taken[w] && osa(tr, Array.from(w), max) <= max) out.push({ w: w, f: 0.6 });
       });
     }
     return out;
@@ -227,8 +223,11 @@
       var a = analyse(q, e), last = a.words.length - 1;
       return Promise.all(a.words.map(function (w, i) {
         var prefix = a.prefix && i === last;
-        return loadWords(chunksFor(e, w, prefix)).then(function (words) {
-          return candidates(w, words, prefix).map(function (c) { c.ent = words[c.w]; return c; });
+        return vocabulary(e, w).then(function (words) {
+          var cs = candidates(w, words, prefix);
+          return Promise.all(cs.map(function (c) { return postings(e, c.w); })).then(function (ents) {
+            return cs.map(function (c, j) { c.ent = ents[j]; return c; });
+          });
         });
       })).then(function (cands) { return { e: e, words: a.words, cands: cands }; });
     });
@@ -243,7 +242,7 @@
     var perTok = x.cands.map(function (list) {
       var hits = {};
       list.forEach(function (c) {
-        var df = c.ent.p.length, idf = goLog(1 + (n - df + 0.5) / (df + 0.5));
+        var df = c.ent.df, idf = goLog(1 + (n - df + 0.5) / (df + 0.5));
         var scores = {}, secs = [];
         c.ent.p.forEach(function (p) {
           if (p.length < 4 || p[1] < 0 || p[1] > 3) return;

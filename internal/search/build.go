@@ -60,7 +60,7 @@ var fieldWeights = [numFields]float64{10, 5, 3, 1}
 
 const (
 	version          = 2
-	fragSize         = 64    // sections per fragment file
+	fragSize         = 16    // sections per fragment file: small, as a query reads several
 	chunkBytes       = 40000 // about this many bytes per postings chunk
 	vocabBytes       = 16000 // about this many bytes per vocabulary file
 	maxPostings      = 400   // postings kept per word: its best

@@ -27,7 +27,7 @@
 //	                    "stop":[...],
 //	                    "vocab":[{"from":"a","to":"cz","file":"v.<hash>.json"}, ...],
 //	                    "chunks":[{"from":"a","to":"abz","file":"i.<hash>.json"}, ...],
-//	                    "frags":["f.<hash>.json", ...], "fragSize":64}
+//	                    "frags":["f.<hash>.json", ...], "fragSize":16}
 //	v.<hash>.json      {"w":{"word":"stem", ...}}  ("" when the stem is the word)
 //	i.<hash>.json      {"w":{"word":{"df":N,"p":[[section, field, tf, fieldLen, pos1, ...]]}}}
 //	f.<hash>.json      [{"u":"/url#anchor", "p":page index, "t":"page title", "h":"heading",

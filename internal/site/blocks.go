@@ -1,11 +1,9 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -33,13 +31,9 @@ const templatesDir = ".handbook/blocks"
 
 // Page resolves a page link for a page card.
 func (r resolver) Page(dest string) (markdown.PageRef, error) {
-	raw, frag, _ := strings.Cut(dest, "#")
+	raw, frag := splitDest(dest)
 	if isExternal(dest) || raw == "" {
 		return markdown.PageRef{}, fmt.Errorf("%q is not a page of this handbook", dest)
-	}
-	raw, _, _ = strings.Cut(raw, "?")
-	if dec, err := url.PathUnescape(raw); err == nil {
-		raw = dec
 	}
 	file, ok := book.ResolvePath(r.page.File, raw)
 	if !ok {
@@ -53,11 +47,12 @@ func (r resolver) Page(dest string) (markdown.PageRef, error) {
 		}
 		return markdown.PageRef{}, err
 	}
-	ref := markdown.PageRef{URL: r.s.href(pg.URL), Title: pg.LinkTitle, Description: pg.FrontMatter.Description, Anchor: frag}
-	if frag != "" {
-		ref.URL += "#" + frag
-	}
-	return ref, nil
+	return markdown.PageRef{
+		URL:         r.s.href(pg.URL) + frag,
+		Title:       pg.LinkTitle,
+		Description: pg.FrontMatter.Description,
+		Anchor:      strings.TrimPrefix(frag, "#"),
+	}, nil
 }
 
 // File resolves a file link for a download card.
@@ -66,21 +61,15 @@ func (r resolver) File(dest string) (markdown.FileRef, error) {
 	if u == "" {
 		return markdown.FileRef{}, err
 	}
-	raw, _, _ := strings.Cut(dest, "#")
-	raw, _, _ = strings.Cut(raw, "?")
-	if dec, err := url.PathUnescape(raw); err == nil {
-		raw = dec
-	}
+	raw, _ := splitDest(dest)
 	ref := markdown.FileRef{URL: u, Name: path.Base(raw), Size: -1}
 	if isExternal(dest) {
 		return ref, err
 	}
-	file, ok := book.ResolvePath(r.page.File, raw)
-	if !ok || !r.s.b.HasFile(file) {
-		file, _ = r.s.assetByName(raw)
-	}
-	if fi, serr := fs.Stat(r.s.fsys, r.s.b.SourcePath(file)); serr == nil {
-		ref.Size = fi.Size()
+	if file, _, ferr := r.s.repoFile(r.page, dest, raw); ferr == nil {
+		if fi, serr := fs.Stat(r.s.fsys, r.s.b.SourcePath(file)); serr == nil {
+			ref.Size = fi.Size()
+		}
 	}
 	return ref, err
 }
@@ -96,38 +85,30 @@ type fileRead struct {
 }
 
 // ReadFile reads a file of the repository a block names, such as the
-// OpenAPI spec of an openapi block. Each file is read once per build.
+// OpenAPI spec of an openapi block.
 func (r resolver) ReadFile(dest string) ([]byte, error) {
 	if isExternal(dest) {
 		return nil, fmt.Errorf("%q is not a file of the repository", dest)
 	}
-	raw, _, _ := strings.Cut(dest, "#")
-	raw, _, _ = strings.Cut(raw, "?")
-	if dec, err := url.PathUnescape(raw); err == nil {
-		raw = dec
+	raw, _ := splitDest(dest)
+	file, found, err := r.s.repoFile(r.page, dest, raw)
+	if err != nil {
+		return nil, err
 	}
-	file, ok := book.ResolvePath(r.page.File, raw)
-	if !ok {
-		return nil, fmt.Errorf("%q points outside the repository", dest)
+	data, err := r.s.readOnce(file)
+	if err != nil {
+		return nil, fmt.Errorf("read %q: %w", dest, err)
 	}
-	var found error
-	if !r.s.b.HasFile(file) {
-		asset, ok := r.s.assetByName(raw)
-		if !ok {
-			return nil, hintError{msg: fmt.Sprintf("file %q does not exist", dest), hint: "the path is relative to the page's folder"}
-		}
-		file, found = asset, hintError{
-			msg:  fmt.Sprintf("%q is found only by its name, as %q", dest, asset),
-			hint: "fix the path: it is relative to the page's folder",
-		}
-	}
-	v, _ := r.s.reads.LoadOrStore(file, &fileRead{})
+	return data, found
+}
+
+// readOnce reads a content-relative file of the repository, once per
+// build however many pages read it.
+func (s *builder) readOnce(file string) ([]byte, error) {
+	v, _ := s.reads.LoadOrStore(file, &fileRead{})
 	fr := v.(*fileRead)
-	fr.once.Do(func() { fr.data, fr.err = r.s.readSmall(file) })
-	if fr.err != nil {
-		return nil, fmt.Errorf("read %q: %w", dest, fr.err)
-	}
-	return fr.data, found
+	fr.once.Do(func() { fr.data, fr.err = s.readSmall(file) })
+	return fr.data, fr.err
 }
 
 // readSmall reads a content-relative file of at most maxReadFile bytes.
@@ -158,11 +139,11 @@ func (r resolver) Scope() map[string]any {
 }
 
 // includes reads the reusable content of one page, and remembers each
-// file's source so problems in it can be positioned.
+// file's source so problems in it can be positioned. A page is parsed by
+// one goroutine, so it needs no lock.
 type includes struct {
 	s    *builder
 	page *book.Page
-	mu   sync.Mutex
 	srcs map[string]included
 }
 
@@ -179,7 +160,7 @@ func (in *includes) read(from, p string) (string, []byte, error) {
 		from = in.page.File
 	}
 	if strings.HasPrefix(p, "/") && !strings.HasSuffix(p, ".md") {
-		return "", nil, errors.New("reusable content " + fmt.Sprintf("%q", p) + " lives in GitBook, not in the repository")
+		return "", nil, fmt.Errorf("reusable content %q lives in GitBook, not in the repository", p)
 	}
 	file, ok := book.ResolvePath(from, p)
 	if !ok {
@@ -188,17 +169,15 @@ func (in *includes) read(from, p string) (string, []byte, error) {
 	if !in.s.b.HasFile(file) {
 		return "", nil, fmt.Errorf("included file %q does not exist", p)
 	}
-	src, err := fs.ReadFile(in.s.fsys, in.s.b.SourcePath(file))
+	src, err := in.s.readOnce(file)
 	if err != nil {
 		return "", nil, fmt.Errorf("read included file %q: %w", p, err)
 	}
 	_, body, offset := frontmatter.Split(src)
-	in.mu.Lock()
 	if in.srcs == nil {
 		in.srcs = map[string]included{}
 	}
 	in.srcs[file] = included{src: src, offset: offset}
-	in.mu.Unlock()
 	return file, body, nil
 }
 

@@ -47,14 +47,7 @@ func (s *builder) resolve(p *book.Page, dest string, image bool) (string, error)
 	if isExternal(dest) {
 		return s.ownURL(dest), nil
 	}
-	raw, frag, hasFrag := strings.Cut(dest, "#")
-	raw, _, _ = strings.Cut(raw, "?")
-	if frag != "" || hasFrag {
-		frag = "#" + frag
-	}
-	if dec, err := url.PathUnescape(raw); err == nil {
-		raw = dec
-	}
+	raw, frag := splitDest(dest)
 	b := s.b
 	file, ok := book.ResolvePath(p.File, raw)
 	if !ok || !b.HasFile(file) {
@@ -86,6 +79,42 @@ func (s *builder) resolve(p *book.Page, dest string, image bool) (string, error)
 		return "", fmt.Errorf("image %q does not exist", dest)
 	}
 	return "", fmt.Errorf("link target %q does not exist", dest)
+}
+
+// splitDest splits a destination written in a page into its path, with
+// the query dropped and percent-encoding undone, and its fragment, with
+// its "#" ("" when there is none).
+func splitDest(dest string) (raw, frag string) {
+	raw, frag, hasFrag := strings.Cut(dest, "#")
+	raw, _, _ = strings.Cut(raw, "?")
+	if hasFrag {
+		frag = "#" + frag
+	}
+	if dec, err := url.PathUnescape(raw); err == nil {
+		raw = dec
+	}
+	return raw, frag
+}
+
+// repoFile finds the content-relative file that the path raw, written as
+// dest in page p, names: the path itself or, as GitBook does, an upload
+// under .gitbook/assets/ found by its name. In that last case warn tells
+// the author; err is set when there is no such file.
+func (s *builder) repoFile(p *book.Page, dest, raw string) (file string, warn, err error) {
+	file, ok := book.ResolvePath(p.File, raw)
+	if ok && s.b.HasFile(file) {
+		return file, nil, nil
+	}
+	if asset, found := s.assetByName(raw); found {
+		return asset, hintError{
+			msg:  fmt.Sprintf("%q is found only by its name, as %q", dest, asset),
+			hint: "fix the path: it is relative to the page's folder",
+		}, nil
+	}
+	if !ok {
+		return "", nil, fmt.Errorf("%q points outside the repository", dest)
+	}
+	return "", nil, hintError{msg: fmt.Sprintf("file %q does not exist", dest), hint: "the path is relative to the page's folder"}
 }
 
 // ownURL rewrites an absolute link to this handbook's own published site

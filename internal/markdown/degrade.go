@@ -86,6 +86,8 @@ func (de degradeEnv) File(dest string) (FileRef, bool) {
 	return FileRef{URL: de.Link(dest), Name: baseName(dest), Size: -1}, true
 }
 
+func (de degradeEnv) Specs() *blocks.Specs { return &de.e.specs }
+
 func (de degradeEnv) ReadFile(dest string) ([]byte, bool) {
 	if fr, ok := de.r.(FileReader); ok {
 		data, _ := fr.ReadFile(dest)

@@ -25,6 +25,7 @@ type Engine struct {
 	states sync.Pool // of *renderState
 	tmpl   *template.Template
 	defs   map[string]blocks.Def
+	specs  blocks.Specs // OpenAPI specs blocks have read, shared by every page
 }
 
 // Options tune an Engine.

@@ -169,6 +169,9 @@ func (st *renderState) File(dest string, off int) (FileRef, bool) {
 	return ref, true
 }
 
+// Specs implements blocks.Env.
+func (st *renderState) Specs() *blocks.Specs { return &st.e.specs }
+
 // ReadFile implements blocks.Env.
 func (st *renderState) ReadFile(dest string, off int) ([]byte, bool) {
 	fr, ok := st.res.(FileReader)

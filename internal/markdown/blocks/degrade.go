@@ -18,6 +18,8 @@ type DegradeEnv interface {
 	// ReadFile returns the content of the repository file dest names, as
 	// Env.ReadFile does; ok is false when it cannot be read.
 	ReadFile(dest string) (data []byte, ok bool)
+	// Specs returns the OpenAPI specs parsed so far, as Env.Specs does.
+	Specs() *Specs
 	// Link resolves any other link; it returns dest when it cannot.
 	Link(dest string) string
 	// Scope returns the variables, as Env.Scope does.

@@ -40,6 +40,8 @@ type Env interface {
 	// at offset off names, such as an OpenAPI spec, reporting a problem
 	// when it cannot be read; ok is false then.
 	ReadFile(dest string, off int) (data []byte, ok bool)
+	// Specs returns the OpenAPI specs parsed so far in this build.
+	Specs() *Specs
 	// Scope returns the variables expressions and conditions see:
 	// "space" (with "vars"), "page" (with "vars") and "visitor" (with
 	// "claims", empty for an anonymous reader).

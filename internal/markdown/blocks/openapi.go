@@ -124,7 +124,7 @@ func blockSpec(env Env, b *Block, card *specCard, what string) (*apiSpec, string
 		card.SrcName = path.Base(src)
 		return nil, src
 	}
-	sp, err := parseSpec(data)
+	sp, err := env.Specs().parse(data)
 	if err != nil {
 		env.Problem(off, "cannot read the OpenAPI spec "+quote(src)+": "+err.Error(),
 			"write OpenAPI 3.0 or 3.1, or Swagger 2.0, in YAML or JSON; the page links to the file instead")
@@ -207,7 +207,7 @@ func degradeSpec(d *Degrader, src string) *apiSpec {
 	if !ok {
 		return nil
 	}
-	sp, err := parseSpec(data)
+	sp, err := d.env.Specs().parse(data)
 	if err != nil {
 		return nil
 	}

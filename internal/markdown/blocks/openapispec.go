@@ -32,16 +32,15 @@ type apiSpec struct {
 	first map[string]int
 }
 
-// specCache holds the specs parsed lately, by the hash of their content:
-// every page that shows an operation of a file shares one parse. It is
-// emptied when full, which only a long-running server editing many specs
-// reaches.
-var specCache = struct {
-	sync.Mutex
-	m map[[sha256.Size]byte]*specEntry
-}{m: map[[sha256.Size]byte]*specEntry{}}
-
-const specCacheSize = 32
+// Specs holds the OpenAPI specs parsed so far, by the hash of their
+// content, so that every page showing an operation of a file shares one
+// parse. The zero value is ready; package markdown keeps one per Engine,
+// that is one per build, and hands it to blocks through Env and
+// DegradeEnv. It is safe for concurrent use.
+type Specs struct {
+	mu sync.Mutex
+	m  map[[sha256.Size]byte]*specEntry
+}
 
 type specEntry struct {
 	once sync.Once
@@ -49,19 +48,19 @@ type specEntry struct {
 	err  error
 }
 
-// parseSpec returns the spec data holds.
-func parseSpec(data []byte) (*apiSpec, error) {
+// parse returns the spec data holds.
+func (c *Specs) parse(data []byte) (*apiSpec, error) {
 	key := sha256.Sum256(data)
-	specCache.Lock()
-	e := specCache.m[key]
-	if e == nil {
-		if len(specCache.m) >= specCacheSize {
-			clear(specCache.m)
-		}
-		e = &specEntry{}
-		specCache.m[key] = e
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[[sha256.Size]byte]*specEntry{}
 	}
-	specCache.Unlock()
+	e := c.m[key]
+	if e == nil {
+		e = &specEntry{}
+		c.m[key] = e
+	}
+	c.mu.Unlock()
 	e.once.Do(func() { e.spec, e.err = loadSpec(data) })
 	return e.spec, e.err
 }

@@ -25,7 +25,7 @@ func TestParseSpecErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := parseSpec([]byte(tc.src))
+			_, err := new(Specs).parse([]byte(tc.src))
 			if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 				t.Errorf("got %v, want one line with %q", err, tc.want)
 			}
@@ -38,11 +38,12 @@ func TestParseSpecErrors(t *testing.T) {
 func TestParseSpecOnce(t *testing.T) {
 	t.Parallel()
 	src := []byte("{\n\t\"openapi\": \"3.0.0\",\n\t\"info\": {\"title\": \"x\", \"version\": \"1\"},\n\t\"paths\": {}\n}")
-	a, err := parseSpec(src)
+	var specs Specs
+	a, err := specs.parse(src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := parseSpec(append([]byte(nil), src...))
+	b, _ := specs.parse(append([]byte(nil), src...))
 	if a != b {
 		t.Error("the same spec was parsed twice")
 	}
@@ -55,7 +56,7 @@ func TestParseSpecOnce(t *testing.T) {
 // gives a finite example and type.
 func TestSpecExampleRecursive(t *testing.T) {
 	t.Parallel()
-	sp, err := parseSpec([]byte(`openapi: 3.1.0
+	sp, err := new(Specs).parse([]byte(`openapi: 3.1.0
 info: {title: x, version: '1'}
 paths: {}
 components:
@@ -99,7 +100,7 @@ func FuzzSpec(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sp, err := parseSpec(data)
+		sp, err := new(Specs).parse(data)
 		if err != nil {
 			return
 		}

@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/handbookhq/handbook/internal/diag"
+	"github.com/handbookhq/handbook/internal/markdown/internal/goldentest"
 )
 
 var update = flag.Bool("update", false, "rewrite the .html, .degraded.md and .problems sections of testdata/*.txtar")
@@ -62,53 +61,11 @@ func (e hintError) Unwrap() error { return e.error }
 // left out when the plain form is the input itself. With -update it
 // rewrites those sections instead.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no testdata: %v", err)
-	}
 	e := New()
-	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []txtar.File // the archive as -update writes it
-		for _, f := range ar.Files {
-			name, ok := strings.CutSuffix(f.Name, ".md")
-			if !ok || strings.HasSuffix(name, ".degraded") {
-				continue
-			}
-			html, problems := renderCase(t, e, f.Data)
-			degraded := degradeCase(t, e, f.Data)
-			out = append(out, f, txtar.File{Name: name + ".html", Data: []byte(html)})
-			if degraded != "" {
-				out = append(out, txtar.File{Name: name + ".degraded.md", Data: []byte(degraded)})
-			}
-			if problems != "" {
-				out = append(out, txtar.File{Name: name + ".problems", Data: []byte(problems)})
-			}
-			t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar")+"/"+name, func(t *testing.T) {
-				if *update {
-					return
-				}
-				if want := section(ar, name+".html"); html != want {
-					t.Errorf("html:\n--- got ---\n%s--- want ---\n%s", html, want)
-				}
-				if want := section(ar, name+".problems"); problems != want {
-					t.Errorf("problems:\n--- got ---\n%s--- want ---\n%s", problems, want)
-				}
-				if want := section(ar, name+".degraded.md"); degraded != want {
-					t.Errorf("degraded:\n--- got ---\n%s--- want ---\n%s", degraded, want)
-				}
-			})
-		}
-		if *update {
-			ar.Files = out
-			if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	goldentest.Run(t, "testdata/*.txtar", *update, func(t *testing.T, _ *txtar.Archive, src []byte) []goldentest.Output {
+		html, problems := renderCase(t, e, src)
+		return []goldentest.Output{{Suffix: ".html", Text: html}, {Suffix: ".degraded.md", Text: degradeCase(t, e, src)}, {Suffix: ".problems", Text: problems}}
+	})
 }
 
 func renderCase(t *testing.T, e *Engine, src []byte) (html, problems string) {
@@ -142,13 +99,4 @@ func degradeCase(t *testing.T, e *Engine, src []byte) string {
 		return ""
 	}
 	return b.String()
-}
-
-func section(ar *txtar.Archive, name string) string {
-	for _, f := range ar.Files {
-		if f.Name == name {
-			return string(f.Data)
-		}
-	}
-	return ""
 }

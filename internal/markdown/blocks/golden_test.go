@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,6 +12,7 @@ import (
 
 	"github.com/handbookhq/handbook/internal/diag"
 	"github.com/handbookhq/handbook/internal/markdown"
+	"github.com/handbookhq/handbook/internal/markdown/internal/goldentest"
 )
 
 var update = flag.Bool("update", false, "rewrite the .html, .degraded.md and .problems halves of testdata/*.txtar")
@@ -27,59 +26,11 @@ var update = flag.Bool("update", false, "rewrite the .html, .degraded.md and .pr
 // rewritten. Run one case with -run TestBlocks/hint/in_list.
 func TestBlocks(t *testing.T) {
 	t.Parallel()
-	files, err := filepath.Glob("testdata/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no testdata: %v", err)
-	}
 	e := markdown.New()
-	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []txtar.File // the archive as -update writes it
-		for _, f := range ar.Files {
-			name, ok := strings.CutSuffix(f.Name, ".md")
-			if !ok || strings.HasSuffix(name, ".degraded") || strings.Contains(name, "/") {
-				if !isExpected(f.Name) {
-					out = append(out, f)
-				}
-				continue
-			}
-			html, degraded, problems := renderCase(t, e, ar, f.Data)
-			out = append(out, f, txtar.File{Name: name + ".html", Data: []byte(html)},
-				txtar.File{Name: name + ".degraded.md", Data: []byte(degraded)})
-			if problems != "" {
-				out = append(out, txtar.File{Name: name + ".problems", Data: []byte(problems)})
-			}
-			t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar")+"/"+name, func(t *testing.T) {
-				if *update {
-					return
-				}
-				if want := section(ar, name+".html"); html != want {
-					t.Errorf("html:\n--- got ---\n%s--- want ---\n%s", html, want)
-				}
-				if want := section(ar, name+".degraded.md"); degraded != want {
-					t.Errorf("degraded:\n--- got ---\n%s--- want ---\n%s", degraded, want)
-				}
-				if want := section(ar, name+".problems"); problems != want {
-					t.Errorf("problems:\n--- got ---\n%s--- want ---\n%s", problems, want)
-				}
-			})
-		}
-		if *update {
-			ar.Files = out
-			if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-}
-
-// isExpected reports whether an archive section is an expected output.
-func isExpected(name string) bool {
-	return strings.HasSuffix(name, ".html") && !strings.Contains(name, "/") ||
-		strings.HasSuffix(name, ".degraded.md") || strings.HasSuffix(name, ".problems")
+	goldentest.Run(t, "testdata/*.txtar", *update, func(t *testing.T, ar *txtar.Archive, src []byte) []goldentest.Output {
+		html, degraded, problems := renderCase(t, e, ar, src)
+		return []goldentest.Output{{Suffix: ".html", Text: html}, {Suffix: ".degraded.md", Text: degraded}, {Suffix: ".problems", Text: problems}}
+	})
 }
 
 func renderCase(t *testing.T, e *markdown.Engine, ar *txtar.Archive, src []byte) (html, degraded, problems string) {
@@ -106,7 +57,7 @@ func renderCase(t *testing.T, e *markdown.Engine, ar *txtar.Archive, src []byte)
 	for _, pr := range append(d.Problems(), ps...) {
 		at := src
 		if pr.File != "" {
-			at = []byte(section(ar, pr.File))
+			at = []byte(goldentest.Section(ar, pr.File))
 			p.WriteString(pr.File + ":")
 		}
 		line, col := diag.LineCol(at, pr.Offset)
@@ -118,14 +69,6 @@ func renderCase(t *testing.T, e *markdown.Engine, ar *txtar.Archive, src []byte)
 	return b.String(), m.String(), p.String()
 }
 
-func section(ar *txtar.Archive, name string) string {
-	for _, f := range ar.Files {
-		if f.Name == name {
-			return string(f.Data)
-		}
-	}
-	return ""
-}
 
 // testResolver is a small book. Links ending in ".md" or "/" are pages:
 // "guide/setup.md" is /guide/setup, titled "Setup", described "About

@@ -10,6 +10,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"sync"
 )
 
 //go:embed templates/*.html
@@ -36,7 +37,7 @@ type Theme struct {
 // script (the blocks' behaviour). base is the site's URL path prefix.
 func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 	t := &Theme{urls: map[string]string{}}
-	for _, name := range []string{"style.css", "app.js", "vendor/mermaid.min.js"} {
+	for _, name := range []string{"style.css", "app.js"} {
 		data, err := assetFS.ReadFile("assets/" + name)
 		if err != nil {
 			return nil, fmt.Errorf("read theme asset %s: %w", name, err)
@@ -49,6 +50,12 @@ func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 		}
 		t.AddAsset(path.Base(name), data)
 	}
+	diagrams, err := mermaid()
+	if err != nil {
+		return nil, err
+	}
+	t.urls["mermaid.min.js"] = diagrams.Path
+	t.assets = append(t.assets, diagrams)
 	funcs := template.FuncMap{
 		"asset": func(name string) string { return base + t.urls[name] },
 	}
@@ -59,7 +66,6 @@ func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 		}
 		return tm, nil
 	}
-	var err error
 	if t.page, err = parse("page.html", "head.html"); err != nil {
 		return nil, err
 	}
@@ -89,12 +95,29 @@ func prefixed(files []string) []string {
 	return out
 }
 
+// mermaid is the diagram library, named by its content like the other
+// assets. It is 3.5 MB, so its name is worked out once per process rather
+// than for every build.
+var mermaid = sync.OnceValues(func() (Asset, error) {
+	const name = "vendor/mermaid.min.js"
+	data, err := assetFS.ReadFile("assets/" + name)
+	if err != nil {
+		return Asset{}, fmt.Errorf("read theme asset %s: %w", name, err)
+	}
+	return Asset{Path: hashedPath(path.Base(name), data), Data: data}, nil
+})
+
+// hashedPath returns the output path of the asset name with content data.
+func hashedPath(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return "_handbook/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+}
+
 // AddAsset adds a static file named by a hash of its content, such as the
 // sidebar tree, and returns its path relative to the site root.
 func (t *Theme) AddAsset(name string, data []byte) string {
-	sum := sha256.Sum256(data)
-	ext := path.Ext(name)
-	p := "_handbook/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+	p := hashedPath(name, data)
 	t.urls[name] = p
 	t.assets = append(t.assets, Asset{Path: p, Data: data})
 	return p

@@ -35,21 +35,8 @@ func TestSearchBrowserMatchesAPI(t *testing.T) {
 	}
 	const limit = 5
 	queries := readQueries(t)
-	_, res, out := buildCorpus(t)
-	ts := httptest.NewServer(server.New(server.NewSite(out, res.Redirects, res.URLs), nil))
-	defer ts.Close()
-
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-	)
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	ctx, cancelBrowser := chromedp.NewContext(ctx)
-	defer cancelBrowser()
+	ts := serveCorpus(t)
+	ctx := startChromium(t, chrome, 2*time.Minute)
 
 	qs, err := json.Marshal(queries)
 	if err != nil {
@@ -108,6 +95,34 @@ func findChromium() string {
 		}
 	}
 	return ""
+}
+
+// serveCorpus builds the Mattermost handbook and serves it on loopback
+// until the test ends.
+func serveCorpus(t *testing.T) *httptest.Server {
+	t.Helper()
+	_, res, out := buildCorpus(t)
+	ts := httptest.NewServer(server.New(server.NewSite(out, res.Redirects, res.URLs), nil))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// startChromium starts headless Chromium at path and gives a context for
+// its first tab, which ends after timeout or with the test.
+func startChromium(t *testing.T, path string, timeout time.Duration) context.Context {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	t.Cleanup(cancel)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+	)
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancelBrowser := chromedp.NewContext(ctx)
+	t.Cleanup(cancelBrowser)
+	return ctx
 }
 
 // readQueries returns the queries of testdata/search-queries.txt, each

@@ -187,13 +187,19 @@ func (st *renderState) ReadFile(dest string, off int) ([]byte, bool) {
 }
 
 // Scope implements blocks.Env.
+// The scope is asked for once per rendering, however many expressions
+// and conditions the page has.
 func (st *renderState) Scope() map[string]any {
+	if st.scope != nil {
+		return st.scope
+	}
+	st.scope = map[string]any{}
 	if sr, ok := st.res.(ScopeResolver); ok {
 		if s := sr.Scope(); s != nil {
-			return s
+			st.scope = s
 		}
 	}
-	return map[string]any{}
+	return st.scope
 }
 
 // RenderInclude implements blocks.Env: the included document's blocks

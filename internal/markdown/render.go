@@ -67,7 +67,7 @@ func (e *Engine) Render(w io.Writer, d *Doc, r Resolver) ([]Problem, error) {
 	st.doc, st.res, st.e = d, r, e
 	err := e.md.Renderer().Render(st, d.src, d.root)
 	problems := st.problems
-	st.doc, st.res, st.problems, st.closers, st.segs, st.defs, st.e, st.captures = nil, nil, nil, st.closers[:0], nil, nil, nil, nil
+	st.doc, st.res, st.problems, st.closers, st.segs, st.defs, st.e, st.captures, st.scope = nil, nil, nil, st.closers[:0], nil, nil, nil, nil, nil
 	st.Writer.Reset(nil)
 	e.states.Put(st)
 	return problems, err
@@ -88,8 +88,9 @@ type renderState struct {
 	scratch  []byte
 	defs     map[string]int // link reference definitions: destination → offset
 	e        *Engine
-	captures []capture // open captures of block content, innermost last
-	sinks    []*sink   // buffers of finished captures, for the next ones
+	captures []capture      // open captures of block content, innermost last
+	sinks    []*sink        // buffers of finished captures, for the next ones
+	scope    map[string]any // the variables, asked of the resolver once
 }
 
 var errNotRenderState = errors.New("markdown: node rendered outside Engine.Render")

@@ -136,7 +136,7 @@ func run(pages, runs, rounds int, work, keep string) error {
 	fmt.Printf("## Index\n\n%d files (entry %d, vocabulary %d, postings chunks %d, fragments %d), %s, %s gzip\n\n",
 		len(names), kinds["entry"], kinds["v"], kinds["i"], kinds["f"], kb(raw), kb(gz))
 
-	entries, _ := fs.Glob(fsys, searchDir+"/entry.*.json")
+	entries, _ := fs.Glob(fsys, searchDir+"/"+search.EntryName)
 	if len(entries) != 1 {
 		return fmt.Errorf("%d entry files", len(entries))
 	}

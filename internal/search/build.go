@@ -32,6 +32,11 @@ type Section struct {
 	Text    string
 }
 
+// EntryName is the name of the entry file. It is the one file whose name
+// is not a hash of its content, so that pages can name it before the index
+// is built; it is small, and hosts should let browsers revalidate it.
+const EntryName = "entry.json"
+
 // Index is a built index: the files to publish under one directory.
 type Index struct {
 	Entry string // name of the entry file, among Files
@@ -199,7 +204,8 @@ func Build(pages []Page) *Index {
 		e.Frags = append(e.Frags, idx.add("f", data))
 	}
 	data, _ := json.Marshal(e)
-	idx.Entry = idx.add("entry", data)
+	idx.Entry = EntryName
+	idx.Files = append(idx.Files, File{Name: EntryName, Data: data})
 	slices.SortFunc(idx.Files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return idx
 }

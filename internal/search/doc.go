@@ -20,10 +20,11 @@
 //
 // # Files
 //
-// All files sit in one directory (_handbook/search/ of a site) and are
-// named <kind>.<first 8 hex digits of the SHA-256 of the content>.json:
+// All files sit in one directory (_handbook/search/ of a site). The entry
+// file is entry.json; the others are named <kind>.<first 8 hex digits of
+// the SHA-256 of the content>.json and can be cached forever:
 //
-//	entry.<hash>.json  {"v":2, "sections":N, "avg":{"t":..,"h":..,"d":..,"b":..},
+//	entry.json         {"v":2, "sections":N, "avg":{"t":..,"h":..,"d":..,"b":..},
 //	                    "stop":[...],
 //	                    "vocab":[{"from":"a","to":"cz","file":"v.<hash>.json"}, ...],
 //	                    "chunks":[{"from":"a","to":"abz","file":"i.<hash>.json"}, ...],

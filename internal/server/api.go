@@ -7,8 +7,6 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
-	"path"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -105,13 +103,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 func (s *Site) searcher() (*search.Searcher, error) {
 	s.searchOnce.Do(func() {
 		fsys := os.DirFS(s.Dir)
-		entries, err := fs.Glob(fsys, searchDir+"entry.*.json")
-		if err != nil || len(entries) == 0 {
+		entry := searchDir + search.EntryName
+		if _, err := fs.Stat(fsys, entry); err != nil {
 			s.searchErr = errorf(http.StatusNotFound, "the site has no search index")
 			return
 		}
-		slices.Sort(entries)
-		s.search, s.searchErr = search.Open(fsys, path.Clean(entries[len(entries)-1]))
+		s.search, s.searchErr = search.Open(fsys, entry)
 	})
 	return s.search, s.searchErr
 }

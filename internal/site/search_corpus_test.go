@@ -27,7 +27,7 @@ func TestSearchQueriesOnCorpus(t *testing.T) {
 	}
 	entry := ""
 	for _, m := range matches {
-		if strings.HasPrefix(m.Name(), "entry.") {
+		if m.Name() == search.EntryName {
 			entry = "_handbook/search/" + m.Name()
 		}
 	}

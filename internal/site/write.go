@@ -111,7 +111,7 @@ func (s *builder) writePages(ctx context.Context) error {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	pr := &progress{fn: s.o.Progress, total: len(s.b.Pages)}
 	hashes := s.hashRedirects()
-	for i, p := range s.b.Pages {
+	for _, p := range s.b.Pages {
 		g.Go(func() (err error) {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -128,7 +128,6 @@ func (s *builder) writePages(ctx context.Context) error {
 				return fmt.Errorf("render %s: %w", s.b.SourcePath(p.File), err)
 			}
 			pr.tick()
-			s.search.pages[i].mark = bytes.Index(html, s.search.mark)
 			return s.out.WriteFile(outPath(p.URL), html)
 		})
 	}

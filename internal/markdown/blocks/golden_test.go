@@ -69,7 +69,6 @@ func renderCase(t *testing.T, e *markdown.Engine, ar *txtar.Archive, src []byte)
 	return b.String(), m.String(), p.String()
 }
 
-
 // testResolver is a small book. Links ending in ".md" or "/" are pages:
 // "guide/setup.md" is /guide/setup, titled "Setup", described "About
 // setup."; "missing.md" does not exist. Files under .gitbook/assets/ are

@@ -30,8 +30,10 @@ func TestDependenciesFlowOneWay(t *testing.T) {
 		"internal/gitinfo":             nil,
 		"internal/publish":             nil,
 		"internal/book":                {"internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter"},
-		"internal/site":                {"internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter", "internal/book", "internal/markdown", "internal/markdown/htmlfilter", "internal/markdown/blocks", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml", "internal/theme", "internal/gitinfo", "internal/publish", "internal/search"},
-		"internal/server":              {"internal/search"},
+		"internal/site":                {"internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter", "internal/book", "internal/markdown", "internal/markdown/htmlfilter", "internal/markdown/blocks", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml", "internal/theme", "internal/gitinfo", "internal/publish", "internal/search", "internal/llms"},
+		"internal/server":              {"internal/search", "internal/llms", "internal/mcpserver"},
+		"internal/llms":                nil,
+		"internal/mcpserver":           {"internal/search", "internal/llms"},
 		"internal/bookgen":             nil,
 	}
 	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Deps " "}}`, mod+"...").Output()

@@ -137,3 +137,7 @@ func (b *Book) Walk(fn func(*Entry)) {
 		walk(g.Entries)
 	}
 }
+
+// FirstPath returns the path the first page has besides "/" ("/company"),
+// or "" when it has none, as for a README.md at the content root.
+func (b *Book) FirstPath() string { return b.firstPath }

@@ -47,8 +47,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
+	site := server.NewSite(out, res.Redirects, res.URLs)
+	site.Pages = res.Listing
 	srv := &http.Server{
-		Handler:           server.New(server.NewSite(out, res.Redirects, res.URLs), e.log),
+		Handler:           server.New(site, e.log),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	fmt.Fprintf(e.stdout, "serving %d pages at http://%s/\n", res.Pages, ln.Addr())

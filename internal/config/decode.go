@@ -2,6 +2,7 @@ package config
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -44,6 +45,22 @@ func text(doc *yamldiag.Doc, ds *diag.List, key string, v *yaml.Node) string {
 			WithHint("put the whole value in quotes if the \"#\" is part of it"))
 	}
 	return s
+}
+
+// positive decodes a whole number of at least 1; a wrong value is
+// reported and gives 0, which means the default.
+func positive(doc *yamldiag.Doc, ds *diag.List, key string, v *yaml.Node) int {
+	if yamldiag.IsNull(v) {
+		return 0
+	}
+	s, ok := yamldiag.Scalar(v)
+	n, err := strconv.Atoi(s)
+	if !ok || err != nil || n < 1 {
+		ds.Add(diag.Errorf(doc.Pos(v), "%s must be a whole number of at least 1, not %s", key, yamldiag.Describe(v)).
+			WithHint("write, for example, \"%s: 100\"", key))
+		return 0
+	}
+	return n
 }
 
 // cleanPath cleans a repository-relative path: a leading "./" or "/" is

@@ -21,6 +21,12 @@ type Site struct {
 	Links   []Link // header links
 	EditURL string // template with {branch} and {path}
 	Footer  string // Markdown shown in the footer
+	// Description says in a sentence what the handbook is; llms.txt
+	// opens with it.
+	Description string
+	// LLMsFullPages is how many pages one llms-full file holds; 0 means
+	// the default, 100.
+	LLMsFullPages int
 
 	// Pos holds the position of each value as written, keyed by its path:
 	// "logo", "links", "links.0", "links.0.url". A key with a null value
@@ -35,7 +41,7 @@ type Link struct {
 }
 
 var (
-	siteKeys = []string{"title", "base_url", "logo", "links", "edit_url", "footer"}
+	siteKeys = []string{"title", "description", "base_url", "logo", "links", "edit_url", "footer", "llms_full_pages"}
 	linkKeys = []string{"title", "url"}
 
 	placeholderRE = regexp.MustCompile(`\{[^{}]*\}`)
@@ -76,6 +82,10 @@ func ParseSite(file string, src []byte) (*Site, diag.List) {
 			s.EditURL = editURL(doc, &ds, p.Value)
 		case "footer":
 			s.Footer = text(doc, &ds, p.Key, p.Value)
+		case "description":
+			s.Description = text(doc, &ds, p.Key, p.Value)
+		case "llms_full_pages":
+			s.LLMsFullPages = positive(doc, &ds, p.Key, p.Value)
 		}
 	}
 	ds.Sort()

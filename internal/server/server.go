@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/handbookhq/handbook/internal/llms"
 	"github.com/handbookhq/handbook/internal/search"
 )
 
@@ -21,6 +22,9 @@ type Site struct {
 	Dir       string
 	Redirects map[string]string // old URL path → new URL
 	URLs      []string          // page URL paths, to answer other spellings of them
+	// Pages are the pages llms.txt lists, in its order, with where their
+	// Markdown twins are in Dir.
+	Pages []llms.Page
 
 	lower map[string]string // lowercased page URL path → page URL path
 

@@ -17,6 +17,7 @@ import (
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/diag"
 	"github.com/handbookhq/handbook/internal/gitinfo"
+	"github.com/handbookhq/handbook/internal/llms"
 	"github.com/handbookhq/handbook/internal/markdown"
 	"github.com/handbookhq/handbook/internal/publish"
 	"github.com/handbookhq/handbook/internal/theme"
@@ -38,7 +39,10 @@ type Result struct {
 	Files     int               // images and other files copied
 	Redirects map[string]string // old URL path ("/a/b") → new URL, for servers that answer 301
 	URLs      []string          // every page's URL path, with the site base, in reading order
-	Diags     diag.List
+	// Listing is every page that llms.txt lists, in its order: what agents
+	// and the MCP server see of the table of contents.
+	Listing []llms.Page
+	Diags   diag.List
 }
 
 // Build renders b into o.Out.
@@ -85,7 +89,7 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 	for i, p := range b.Pages {
 		urls[i] = s.href(p.URL)
 	}
-	return &Result{Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls, Diags: s.diags}, nil
+	return &Result{Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls, Listing: s.listing(), Diags: s.diags}, nil
 }
 
 // builder holds the state of one build.
@@ -116,6 +120,7 @@ type builder struct {
 	reads   sync.Map       // content-relative file → *fileRead, for blocks that read files
 	mermaid atomic.Bool    // a page has diagrams
 	search  searchState
+	llms    llmsState
 }
 
 func newBuilder(b *book.Book, o Options) (*builder, error) {

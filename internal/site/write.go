@@ -36,6 +36,7 @@ func (s *builder) write(ctx context.Context) error {
 	s.site = s.siteView(th.AddAsset("nav.json", nav))
 	s.buildCollapsed()
 	s.initSearch()
+	s.llms.docs = make([][]byte, len(s.b.Pages))
 
 	if err := s.writePages(ctx); err != nil {
 		return err
@@ -43,7 +44,7 @@ func (s *builder) write(ctx context.Context) error {
 	if err := s.writeSearch(); err != nil {
 		return err
 	}
-	for _, write := range []func() error{s.writeFiles, s.writeRedirects, s.writeNotFound, s.writeSitemap, s.writeRobots} {
+	for _, write := range []func() error{s.writeFiles, s.writeRedirects, s.writeNotFound, s.writeSitemap, s.writeRobots, s.writeLLMs, s.writeChanges} {
 		if err := write(); err != nil {
 			return err
 		}
@@ -160,6 +161,9 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 	}
 	if len(bytes.TrimSpace(body.Bytes())) == 0 {
 		s.childList(&body, p)
+	}
+	if err := s.writeTwin(p, d); err != nil {
+		return nil, err
 	}
 	file := s.b.SourcePath(p.File)
 	for _, pr := range append(d.Problems(), probs...) {

@@ -25,6 +25,7 @@ type Site struct {
 	// Pages are the pages llms.txt lists, in its order, with where their
 	// Markdown twins are in Dir.
 	Pages []llms.Page
+	Title string // the site title
 
 	lower map[string]string // lowercased page URL path → page URL path
 
@@ -64,8 +65,12 @@ func (s *Server) SetSite(site *Site) { s.site.Store(site) }
 // ServeHTTP serves pages, files, redirects and the 404 page, and answers
 // GET /api/search.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == "/api/search" {
+	switch r.URL.Path {
+	case "/api/search":
 		s.serveAPI(w, r, s.handleSearch)
+		return
+	case "/mcp":
+		s.serveMCP(w, r)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

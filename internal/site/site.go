@@ -35,6 +35,7 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
+	Title     string // the site title
 	Pages     int
 	Files     int               // images and other files copied
 	Redirects map[string]string // old URL path ("/a/b") → new URL, for servers that answer 301
@@ -89,7 +90,7 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 	for i, p := range b.Pages {
 		urls[i] = s.href(p.URL)
 	}
-	return &Result{Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls, Listing: s.listing(), Diags: s.diags}, nil
+	return &Result{Title: b.Title, Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls, Listing: s.listing(), Diags: s.diags}, nil
 }
 
 // builder holds the state of one build.

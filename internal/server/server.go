@@ -100,22 +100,51 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	defer root.Close()
 	rel := strings.TrimPrefix(p, "/")
+	if alias, ok := aliases[rel]; ok {
+		rel = alias
+	} else if name, ok := fullBatch(rel); ok {
+		rel = name
+	}
+	markdown := prefersMarkdown(r.Header.Get("Accept"))
 	for _, name := range []string{path.Join(rel, "index.html"), rel} {
 		if name == "" {
 			continue
 		}
+		if name != rel {
+			// A page: its HTML or, when asked for, its Markdown twin.
+			w.Header().Set("Vary", "Accept")
+			if markdown && s.hasFile(root, name) && s.serveFile(w, r, root, twinFor(name), http.StatusOK) {
+				return
+			}
+		}
 		if s.serveFile(w, r, root, name, http.StatusOK) {
 			return
 		}
+		w.Header().Del("Vary")
 	}
 	// Published URLs are case-insensitive, as on GitBook.
-	if to, ok := site.lower[strings.ToLower(r.URL.EscapedPath())]; ok {
+	lower := strings.ToLower(r.URL.EscapedPath())
+	if to, ok := site.lower[lower]; ok {
 		http.Redirect(w, r, to+query(r), http.StatusMovedPermanently)
+		return
+	}
+	if page, ok := strings.CutSuffix(lower, ".md"); ok {
+		if to, ok := site.lower[page]; ok && to != "/" {
+			http.Redirect(w, r, to+".md"+query(r), http.StatusMovedPermanently)
+			return
+		}
+		s.serveMarkdown(w, r, site, rel)
 		return
 	}
 	if !s.serveFile(w, r, root, "404.html", http.StatusNotFound) {
 		http.NotFound(w, r)
 	}
+}
+
+// hasFile reports whether the site has a regular file called name.
+func (s *Server) hasFile(root *os.Root, name string) bool {
+	fi, err := root.Stat(name)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // serveFile serves one file of the site; it reports false when there is
@@ -135,6 +164,13 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root
 	}
 	if strings.HasPrefix(name, "_handbook/") {
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	}
+	if ct := textFile(name); ct != "" {
+		w.Header().Set("Content-Type", ct)
+		if strings.HasSuffix(name, ".md") {
+			// Twins repeat the pages: search engines index the HTML.
+			w.Header().Set("X-Robots-Tag", "noindex")
+		}
 	}
 	if status != http.StatusOK {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

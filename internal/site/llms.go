@@ -140,6 +140,13 @@ func (s *builder) writeTwin(p *book.Page, d *markdown.Doc) error {
 	if listed(p) {
 		s.llms.docs[p.Index] = out.Bytes()
 	}
+	if p.URL == "/" && s.twinPath(p) != "index.md" {
+		// The first page's twin is also index.md, where tools that map
+		// "/" to a file look for it.
+		if err := s.out.WriteFile("index.md", out.Bytes()); err != nil {
+			return err
+		}
+	}
 	return s.out.WriteFile(s.twinPath(p), out.Bytes())
 }
 

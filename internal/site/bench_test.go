@@ -13,20 +13,32 @@ import (
 )
 
 // BenchmarkBuildCorpus loads and builds the Mattermost handbook, cold,
-// with git dates and files.
+// with git dates and files: the whole site, then without what machines
+// read (Markdown twins, llms.txt, llms-full.txt, change feed), to show
+// what those cost.
 func BenchmarkBuildCorpus(b *testing.B) {
 	src := hbtest.Corpus(b)
-	out := filepath.Join(b.TempDir(), "site")
-	for b.Loop() {
-		bk, err := book.Load(context.Background(), src, book.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := site.Build(context.Background(), bk, site.Options{Out: out}); err != nil {
-			b.Fatal(err)
-		}
+	for _, bc := range []struct {
+		name string
+		o    site.Options
+	}{
+		{"all", site.Options{}},
+		{"pages-only", site.Options{NoMachineReadable: true}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			bc.o.Out = filepath.Join(b.TempDir(), "site")
+			for b.Loop() {
+				bk, err := book.Load(context.Background(), src, book.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := site.Build(context.Background(), bk, bc.o); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(283, "pages")
+		})
 	}
-	b.ReportMetric(283, "pages")
 }
 
 // BenchmarkBuildSynthetic builds generated books of 1,000 and 10,000

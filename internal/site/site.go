@@ -28,6 +28,10 @@ type Options struct {
 	Out string // output directory; replaced only when the build succeeds
 	// NoGit skips reading history: no "Last updated" and no derived edit links.
 	NoGit bool
+	// NoMachineReadable leaves out what machines read besides the
+	// sitemap: Markdown twins, llms.txt, llms-full.txt and the change
+	// feed. Benchmarks use it to measure what those cost.
+	NoMachineReadable bool
 	// Progress, when set, is called as pages are rendered.
 	Progress func(done, total int)
 	Logger   *slog.Logger

@@ -44,7 +44,11 @@ func (s *builder) write(ctx context.Context) error {
 	if err := s.writeSearch(); err != nil {
 		return err
 	}
-	for _, write := range []func() error{s.writeFiles, s.writeRedirects, s.writeNotFound, s.writeSitemap, s.writeRobots, s.writeLLMs, s.writeChanges} {
+	writes := []func() error{s.writeFiles, s.writeRedirects, s.writeNotFound, s.writeSitemap, s.writeRobots}
+	if !s.o.NoMachineReadable {
+		writes = append(writes, s.writeLLMs, s.writeChanges)
+	}
+	for _, write := range writes {
 		if err := write(); err != nil {
 			return err
 		}
@@ -162,8 +166,10 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 	if len(bytes.TrimSpace(body.Bytes())) == 0 {
 		s.childList(&body, p)
 	}
-	if err := s.writeTwin(p, d); err != nil {
-		return nil, err
+	if !s.o.NoMachineReadable {
+		if err := s.writeTwin(p, d); err != nil {
+			return nil, err
+		}
 	}
 	file := s.b.SourcePath(p.File)
 	for _, pr := range append(d.Problems(), probs...) {

@@ -21,6 +21,8 @@ edit_url: https://github.com/acme/handbook/edit/{branch}/{path}
 footer: |
   © Acme
   [CC BY-SA](https://creativecommons.org/licenses/by-sa/4.0/)
+description: How Acme works.
+llms_full_pages: 50
 `
 	s, ds := ParseSite("handbook.yaml", []byte(src))
 	if len(ds) != 0 {
@@ -32,6 +34,8 @@ footer: |
 		{"logo", s.Logo, ".gitbook/assets/logo.svg"},
 		{"edit_url", s.EditURL, "https://github.com/acme/handbook/edit/{branch}/{path}"},
 		{"footer", s.Footer, "© Acme\n[CC BY-SA](https://creativecommons.org/licenses/by-sa/4.0/)\n"},
+		{"description", s.Description, "How Acme works."},
+		{"llms_full_pages", fmt.Sprint(s.LLMsFullPages), "50"},
 		{"links", fmt.Sprint(s.Links), "[{Website https://example.com handbook.yaml:5:5} {Blog /blog/ handbook.yaml:7:5}]"},
 	} {
 		if tc.got != tc.want {
@@ -42,10 +46,10 @@ footer: |
 	for _, k := range slices.Sorted(maps.Keys(s.Pos)) {
 		pos = append(pos, k+"="+s.Pos[k].String())
 	}
-	want := "base_url=handbook.yaml:2:11 edit_url=handbook.yaml:8:11 footer=handbook.yaml:9:9 links=handbook.yaml:5:3 " +
+	want := "base_url=handbook.yaml:2:11 description=handbook.yaml:12:14 edit_url=handbook.yaml:8:11 footer=handbook.yaml:9:9 links=handbook.yaml:5:3 " +
 		"links.0=handbook.yaml:5:5 links.0.title=handbook.yaml:5:12 links.0.url=handbook.yaml:6:10 " +
 		"links.1=handbook.yaml:7:5 links.1.title=handbook.yaml:7:13 links.1.url=handbook.yaml:7:24 " +
-		"logo=handbook.yaml:3:7 title=handbook.yaml:1:8"
+		"llms_full_pages=handbook.yaml:13:18 logo=handbook.yaml:3:7 title=handbook.yaml:1:8"
 	if got := strings.Join(pos, " "); got != want {
 		t.Errorf("positions:\ngot  %s\nwant %s", got, want)
 	}
@@ -64,19 +68,19 @@ func TestParseSiteDiagnostics(t *testing.T) {
 			"unknown key differing by case",
 			"Title: x\n",
 			`handbook.yaml:1:1: error: unknown key "Title" in handbook.yaml
-	hint: did you mean "title"? valid keys are title, base_url, logo, links, edit_url, footer`,
+	hint: did you mean "title"? valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages`,
 		},
 		{
 			"unknown key with a typo",
 			"title: x\nbaseurl: https://x.org/\n",
 			`handbook.yaml:2:1: error: unknown key "baseurl" in handbook.yaml
-	hint: did you mean "base_url"? valid keys are title, base_url, logo, links, edit_url, footer`,
+	hint: did you mean "base_url"? valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages`,
 		},
 		{
 			"unknown key with no close match",
 			"colour: red\n",
 			`handbook.yaml:1:1: error: unknown key "colour" in handbook.yaml
-	hint: valid keys are title, base_url, logo, links, edit_url, footer`,
+	hint: valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages`,
 		},
 		{
 			"links not a list",
@@ -165,6 +169,12 @@ handbook.yaml:5:5: error: "links.2" must be a link with title and url, not the t
 			"title: A\nfooter: Made by: us\n",
 			`handbook.yaml:2:16: error: value of "footer" contains ": " and must be quoted
 	hint: write footer: "Made by: us", in quotes`,
+		},
+		{
+			"llms_full_pages not a positive number",
+			"llms_full_pages: 0\n",
+			`handbook.yaml:1:18: error: llms_full_pages must be a whole number of at least 1, not the number 0
+	hint: write, for example, "llms_full_pages: 100"`,
 		},
 		{
 			"tab indentation",

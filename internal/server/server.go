@@ -32,6 +32,8 @@ type Site struct {
 	searchOnce sync.Once
 	search     *search.Searcher
 	searchErr  error
+
+	mcp mcpEndpoint // the site's MCP endpoint, made on first use (mcp.go)
 }
 
 // NewSite returns a Site for a build in dir.

@@ -32,6 +32,7 @@ func commands() []command {
 	return []command{
 		{"build", "build the static site", runBuild},
 		{"serve", "build and serve the site locally", runServe},
+		{"mcp", "answer the Model Context Protocol on stdin/stdout", runMCP},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -221,7 +221,7 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // Markdown link (its label alone when it has no target), an action button
 // goes, and a paragraph of action buttons goes with the blank line after
 // it. The label's own HTML is replaced by labelReplacements.
-func buttonReplacements(n *button, src []byte) []blocks.Replacement {
+func buttonReplacements(n *button, src []byte, links mdLinks) []blocks.Replacement {
 	if n.name == "a" {
 		href := strings.TrimSpace(n.attrs["href"])
 		if href == "" || htmlfilter.Unsafe(href, false) {
@@ -229,7 +229,7 @@ func buttonReplacements(n *button, src []byte) []blocks.Replacement {
 		}
 		return []blocks.Replacement{
 			{Start: n.start, Stop: n.open, Text: []byte("[")},
-			{Start: n.close, Stop: n.stop, Text: []byte("](" + markdownDest(href) + ")")},
+			{Start: n.close, Stop: n.stop, Text: []byte("](" + markdownDest(links.link(href)) + ")")},
 		}
 	}
 	if a := n.action(); a != "search" && a != "ask" { // shown as its label
@@ -302,8 +302,8 @@ func listMarker(b []byte) bool {
 // labelReplacements is the plain form of a tag inside a link button's
 // label: emphasis, code and line breaks as Markdown, icons and other tags
 // left out.
-func labelReplacements(n *ast.RawHTML, src []byte) []blocks.Replacement {
-	if r := inlineReplacements(n, src); r != nil {
+func labelReplacements(n *ast.RawHTML, src []byte, links mdLinks) []blocks.Replacement {
+	if r := inlineReplacements(n, src, links); r != nil {
 		return r
 	}
 	if n.Segments.Len() == 0 {

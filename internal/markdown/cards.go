@@ -194,7 +194,7 @@ func (b richBlock) offsetOf(s string, at int) int {
 
 // cardsMarkdown is the plain form of a table of cards: a list, one item a
 // card, "- [Title](target): the other lines".
-func cardsMarkdown(t *htmlTable, frag []byte) []string {
+func cardsMarkdown(t *htmlTable, frag []byte, links mdLinks) []string {
 	var lines []string
 	for _, c := range cardsOf(t, frag) {
 		if htmlfilter.Unsafe(c.target.dest, false) {
@@ -203,7 +203,7 @@ func cardsMarkdown(t *htmlTable, frag []byte) []string {
 		title, parts := "", []string(nil)
 		for _, cell := range c.cells {
 			raw := cell.content(frag)
-			md, _ := htmlMarkdown(raw, " ")
+			md, _ := htmlMarkdown(raw, " ", links)
 			if md == "" {
 				continue
 			}
@@ -220,7 +220,7 @@ func cardsMarkdown(t *htmlTable, frag []byte) []string {
 			if title == "" {
 				title = mdEscape(firstNonEmpty(strings.TrimSpace(c.target.text), c.target.dest))
 			}
-			item = "[" + title + "](" + markdownDest(c.target.dest) + ")"
+			item = "[" + title + "](" + markdownDest(links.link(c.target.dest)) + ")"
 		case len(parts) > 0:
 			item, parts = parts[0], parts[1:]
 		default:

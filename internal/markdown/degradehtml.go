@@ -22,21 +22,21 @@ import (
 //   - an icon: nothing; a <mark>: its text; an inline <img> or <picture>:
 //     "![alt](src)".
 //
-// Destinations stay as written, as Markdown links do. Everything else,
-// <details> and <kbd> among it, stays as written: GitHub-flavoured
+// Hrefs go through links.link and sources through links.image. Everything
+// else, <details> and <kbd> among it, stays as written: GitHub-flavoured
 // Markdown shows it.
-func htmlReplacements(n ast.Node, src []byte) []blocks.Replacement {
+func htmlReplacements(n ast.Node, src []byte, links mdLinks) []blocks.Replacement {
 	switch n := n.(type) {
 	case *ast.HTMLBlock:
-		return blockReplacement(n, src)
+		return blockReplacement(n, src, links)
 	case *ast.RawHTML:
-		return inlineReplacements(n, src)
+		return inlineReplacements(n, src, links)
 	}
 	return nil
 }
 
 // blockReplacement replaces an HTML block of cards, a rich table or images.
-func blockReplacement(n *ast.HTMLBlock, src []byte) []blocks.Replacement {
+func blockReplacement(n *ast.HTMLBlock, src []byte, links mdLinks) []blocks.Replacement {
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return nil
@@ -63,13 +63,13 @@ func blockReplacement(n *ast.HTMLBlock, src []byte) []blocks.Replacement {
 			return nil
 		}
 		if t.cards() {
-			md = cardsMarkdown(t, frag)
-		} else if md, _ = tableMarkdown(t, frag); md == nil {
+			md = cardsMarkdown(t, frag, links)
+		} else if md, _ = tableMarkdown(t, frag, links); md == nil {
 			return nil
 		}
 	default:
 		var ok bool
-		if md, ok = figureMarkdown(frag); !ok {
+		if md, ok = figureMarkdown(frag, links); !ok {
 			return nil
 		}
 	}
@@ -111,7 +111,7 @@ func blankLine(src []byte, off int) bool {
 }
 
 // inlineReplacements replaces inline GitBook markup.
-func inlineReplacements(n *ast.RawHTML, src []byte) []blocks.Replacement {
+func inlineReplacements(n *ast.RawHTML, src []byte, links mdLinks) []blocks.Replacement {
 	if n.Segments.Len() != 1 {
 		return nil
 	}
@@ -133,7 +133,7 @@ func inlineReplacements(n *ast.RawHTML, src []byte) []blocks.Replacement {
 		return []blocks.Replacement{{Start: seg.Start, Stop: seg.Stop}}
 	case "img":
 		if s := strings.TrimSpace(attrs["src"]); s != "" && !htmlfilter.Unsafe(s, true) {
-			md := "![" + mdEscape(strings.TrimSpace(attrs["alt"])) + "](" + markdownDest(s) + ")"
+			md := "![" + mdEscape(strings.TrimSpace(attrs["alt"])) + "](" + markdownDest(links.image(s)) + ")"
 			return []blocks.Replacement{{Start: seg.Start, Stop: seg.Stop, Text: []byte(md)}}
 		}
 	case "picture":
@@ -141,7 +141,7 @@ func inlineReplacements(n *ast.RawHTML, src []byte) []blocks.Replacement {
 		if end < 0 {
 			return nil
 		}
-		if lines, ok := figureMarkdown(src[seg.Start:end]); ok {
+		if lines, ok := figureMarkdown(src[seg.Start:end], links); ok {
 			return []blocks.Replacement{{Start: seg.Start, Stop: end, Text: []byte(strings.Join(lines, " "))}}
 		}
 	case "i":

@@ -308,7 +308,7 @@ func firstCandidate(srcset string) string {
 // a figure, a picture, an <img> (a drawing). Each image is written
 // "![alt](src)" on its line (the light variant of a picture), and a caption
 // follows as an italic line. ok is false for a block holding anything else.
-func figureMarkdown(frag []byte) (lines []string, ok bool) {
+func figureMarkdown(frag []byte, links mdLinks) (lines []string, ok bool) {
 	z := html.NewTokenizer(bytes.NewReader(frag))
 	var caption []byte
 	capStart := -1
@@ -334,7 +334,7 @@ func figureMarkdown(frag []byte) (lines []string, ok bool) {
 			if capStart >= 0 {
 				caption = append(caption, frag[capStart:]...)
 			}
-			if md, _ := htmlMarkdown(caption, " "); md != "" {
+			if md, _ := htmlMarkdown(caption, " ", links); md != "" {
 				lines = append(lines, "*"+md+"*")
 			}
 			for len(lines) > 0 && lines[len(lines)-1] == "" {
@@ -363,7 +363,7 @@ func figureMarkdown(frag []byte) (lines []string, ok bool) {
 					src, light = light, ""
 				}
 				if src != "" {
-					lines = append(lines, "!["+mdEscape(strings.TrimSpace(attrs["alt"]))+"]("+markdownDest(src)+")")
+					lines = append(lines, "!["+mdEscape(strings.TrimSpace(attrs["alt"]))+"]("+markdownDest(links.image(src))+")")
 				}
 			default:
 				return nil, false
@@ -371,7 +371,7 @@ func figureMarkdown(frag []byte) (lines []string, ok bool) {
 		case html.EndTagToken:
 			switch n, _ := z.TagName(); string(n) {
 			case "figure": // its caption, and a blank line before the next
-				if md, _ := htmlMarkdown(caption, " "); md != "" {
+				if md, _ := htmlMarkdown(caption, " ", links); md != "" {
 					lines = append(lines, "*"+md+"*")
 				}
 				caption = nil

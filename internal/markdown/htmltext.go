@@ -14,9 +14,10 @@ import (
 // italics, code, links and images stay, icons and other markup go, and
 // paragraphs, headings and line breaks are joined with sep. ok is false
 // when the fragment holds blocks that one line cannot show (lists, code
-// blocks, tables, quotes); their text is still in md.
-func htmlMarkdown(raw []byte, sep string) (md string, ok bool) {
-	c := htmlConv{sep: sep, markdown: true, ok: true, pipes: sep == "<br>"}
+// blocks, tables, quotes); their text is still in md. Hrefs and sources
+// go through links.
+func htmlMarkdown(raw []byte, sep string, links mdLinks) (md string, ok bool) {
+	c := htmlConv{sep: sep, markdown: true, ok: true, pipes: sep == "<br>", links: links}
 	c.run(raw)
 	return c.result(), c.ok
 }
@@ -35,6 +36,7 @@ type htmlConv struct {
 	markdown bool
 	pipes    bool // escape "|", for a table cell
 	ok       bool
+	links    mdLinks // for Markdown: where links and images point
 
 	out   []byte
 	open  []span // emphasis and links being written
@@ -119,7 +121,7 @@ func (c *htmlConv) start(name string, attrs map[string]string) {
 	case "img":
 		if src := strings.TrimSpace(attrs["src"]); src != "" {
 			c.space()
-			c.out = append(c.out, "!["+mdEscape(strings.TrimSpace(attrs["alt"]))+"]("+markdownDest(src)+")"...)
+			c.out = append(c.out, "!["+mdEscape(strings.TrimSpace(attrs["alt"]))+"]("+markdownDest(c.links.image(src))+")"...)
 		}
 	}
 }
@@ -179,7 +181,7 @@ func (c *htmlConv) close(s span) {
 		case s.dest == "" || body == "":
 			w = body
 		default:
-			w = "[" + body + "](" + markdownDest(s.dest) + ")"
+			w = "[" + body + "](" + markdownDest(c.links.link(s.dest)) + ")"
 		}
 	}
 	c.out = append(c.out[:s.start], lead+w+trail...)

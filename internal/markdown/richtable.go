@@ -251,7 +251,7 @@ func labelColor(c string) string {
 // tableMarkdown is the plain form of a rich table: a pipe table of its
 // visible columns, each cell on one line. ok is false when a cell holds
 // blocks a pipe table cannot show.
-func tableMarkdown(t *htmlTable, frag []byte) (lines []string, ok bool) {
+func tableMarkdown(t *htmlTable, frag []byte, links mdLinks) (lines []string, ok bool) {
 	cols := visibleColumns(t)
 	if len(cols) == 0 {
 		return nil, true
@@ -261,7 +261,7 @@ func tableMarkdown(t *htmlTable, frag []byte) (lines []string, ok bool) {
 	for k, i := range cols {
 		h := t.column(i)
 		if i < len(t.head) && !t.headerHidden() {
-			if head[k], ok = htmlMarkdown(h.content(frag), "<br>"); !ok {
+			if head[k], ok = htmlMarkdown(h.content(frag), "<br>", links); !ok {
 				return nil, false
 			}
 		}
@@ -283,7 +283,7 @@ func tableMarkdown(t *htmlTable, frag []byte) (lines []string, ok bool) {
 			if i >= len(row) {
 				continue
 			}
-			if cells[k], ok = cellMarkdown(t, i, row[i].content(frag)); !ok {
+			if cells[k], ok = cellMarkdown(t, i, row[i].content(frag), links); !ok {
 				return nil, false
 			}
 		}
@@ -293,7 +293,7 @@ func tableMarkdown(t *htmlTable, frag []byte) (lines []string, ok bool) {
 }
 
 // cellMarkdown is the plain form of one cell of column i.
-func cellMarkdown(t *htmlTable, i int, raw []byte) (string, bool) {
+func cellMarkdown(t *htmlTable, i int, raw []byte, links mdLinks) (string, bool) {
 	switch t.typ(i) {
 	case "checkbox":
 		if checked(raw) {
@@ -309,10 +309,10 @@ func cellMarkdown(t *htmlTable, i int, raw []byte) (string, bool) {
 			return "", true
 		}
 	case "image":
-		if links := cellLinks(raw); len(links) > 0 {
-			images := make([]string, len(links))
-			for k, l := range links {
-				images[k] = "![" + mdEscape(strings.TrimSpace(l.text)) + "](" + markdownDest(l.dest) + ")"
+		if cl := cellLinks(raw); len(cl) > 0 {
+			images := make([]string, len(cl))
+			for k, l := range cl {
+				images[k] = "![" + mdEscape(strings.TrimSpace(l.text)) + "](" + markdownDest(links.image(l.dest)) + ")"
 			}
 			return strings.Join(images, " "), true
 		}
@@ -326,7 +326,7 @@ func cellMarkdown(t *htmlTable, i int, raw []byte) (string, bool) {
 			return strings.Join(names, ", "), true
 		}
 	}
-	return htmlMarkdown(raw, "<br>")
+	return htmlMarkdown(raw, "<br>", links)
 }
 
 // pipeRow writes one row of a pipe table.

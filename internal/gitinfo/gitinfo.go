@@ -27,6 +27,22 @@ type Repo struct {
 	Remote string // origin URL as configured ("" when none)
 
 	updated map[string]time.Time // key: path relative to Dir, slash-separated
+	commits []Commit             // the newest commits, newest first
+}
+
+// MaxCommits is how many of the newest commits Open keeps for Commits.
+const MaxCommits = 200
+
+// Commit is one commit of the history, as Commits lists it.
+type Commit struct {
+	Hash    string    // full object name
+	Time    time.Time // committer date, in the committer's time zone
+	Author  string    // author name, as .mailmap maps it
+	Subject string    // first line (paragraph) of the message
+	// Files are the paths the commit changed, slash-separated and relative
+	// to the repository top; a rename lists both names. Merge commits list
+	// none.
+	Files []string
 }
 
 // OpenOptions tunes Open.
@@ -38,7 +54,8 @@ type OpenOptions struct {
 }
 
 // Open finds the git repository containing dir, reads its branch and origin,
-// and reads the last-change date of every file in one git log process.
+// and reads the last-change date of every file and the newest commits in
+// one git log process.
 // When dir is not in a git work tree, or git is not installed, it returns
 // an error matching ErrNotRepo.
 func Open(ctx context.Context, dir string) (*Repo, error) {
@@ -81,8 +98,8 @@ func OpenWith(ctx context.Context, dir string, o OpenOptions) (*Repo, error) {
 		return err
 	})
 	eg.Go(func() error {
-		u, err := readDates(ctx, g, o.Pathspec)
-		r.updated = u
+		h, err := readDates(ctx, g, o.Pathspec)
+		r.updated, r.commits = h.updated, h.commits
 		return err
 	})
 	if err := eg.Wait(); err != nil {
@@ -91,12 +108,23 @@ func OpenWith(ctx context.Context, dir string, o OpenOptions) (*Repo, error) {
 	return r, nil
 }
 
+// history is what readDates learns from the log.
+type history struct {
+	updated map[string]time.Time
+	commits []Commit
+}
+
 // readDates runs one git log, newest first, listing the files each commit
-// touched; the first time a path appears is its last change.
-func readDates(ctx context.Context, g runner, pathspec string) (map[string]time.Time, error) {
+// touched; the first time a path appears is its last change. The newest
+// MaxCommits commits are kept with their hash, author and subject.
+func readDates(ctx context.Context, g runner, pathspec string) (history, error) {
+	// Each commit starts with "\x01<unix seconds> <ISO date> <hash>", then
+	// NUL, author, NUL, subject. Neither a name nor a message can hold a
+	// NUL byte (git refuses them), and %s never holds a newline, so the
+	// newline git writes after the subject starts the list of paths.
 	args := []string{
 		"-c", "diff.relative=false", "-c", "log.showRoot=true",
-		"log", "--format=format:\x01%ct %ci", "--name-only", "-z",
+		"log", "--format=format:\x01%ct %ci %H%x00%aN%x00%s", "--name-only", "-z",
 		"--no-renames", "--no-color", "--no-show-signature",
 	}
 	if pathspec != "" {
@@ -106,43 +134,86 @@ func readDates(ctx context.Context, g runner, pathspec string) (map[string]time.
 	if err != nil {
 		// A repository without commits has no history to read.
 		if _, herr := g.run(ctx, "rev-parse", "--quiet", "--verify", "HEAD"); exitCode(herr) == 1 {
-			return map[string]time.Time{}, nil
+			return history{updated: map[string]time.Time{}}, nil
 		}
-		return nil, err
+		return history{}, err
 	}
-	return parseLog(out)
+	return parseHistory(out, MaxCommits)
 }
 
-// parseLog reads the output of readDates's git log. Records are separated
-// by NUL bytes; a commit starts with "\x01<unix seconds> <ISO date>\n"
-// directly followed by its first path.
+// parseLog reads the output of readDates's git log into each path's
+// last-change date.
 func parseLog(out []byte) (map[string]time.Time, error) {
-	updated := make(map[string]time.Time, 1024)
+	h, err := parseHistory(out, 0)
+	return h.updated, err
+}
+
+// parseHistory reads the output of readDates's git log, keeping at most
+// keep commits. Records are separated by NUL bytes. A commit starts with
+// "\x01<unix seconds> <ISO date>"; when a hash follows the date, the next
+// two records are the author and the subject. The header's last record
+// ends with a newline directly followed by the commit's first path.
+func parseHistory(out []byte, keep int) (history, error) {
+	h := history{updated: make(map[string]time.Time, 1024)}
 	var cur time.Time
-	for len(out) > 0 {
+	var commit *Commit // the commit being read, when it is kept
+	next := func() []byte {
 		rec := out
 		if i := bytes.IndexByte(out, 0); i >= 0 {
 			rec, out = out[:i], out[i+1:]
 		} else {
 			out = nil
 		}
+		return rec
+	}
+	for len(out) > 0 {
+		rec := next()
 		if len(rec) > 0 && rec[0] == '\x01' {
-			head, first, _ := bytes.Cut(rec[1:], []byte{'\n'})
-			t, err := parseDate(string(head))
-			if err != nil {
-				return nil, fmt.Errorf("read git log: %w", err)
+			head, first, hasFirst := bytes.Cut(rec[1:], []byte{'\n'})
+			date, hash := string(head), ""
+			if i := strings.LastIndexByte(date, ' '); !hasFirst && i >= 0 && isHash(date[i+1:]) {
+				date, hash = date[:i], date[i+1:]
 			}
-			cur, rec = t, first
+			t, err := parseDate(date)
+			if err != nil {
+				return history{}, fmt.Errorf("read git log: %w", err)
+			}
+			cur, rec, commit = t, first, nil
+			if hash != "" {
+				author := string(next())
+				subject, first, _ := bytes.Cut(next(), []byte{'\n'})
+				rec = first
+				if len(h.commits) < keep {
+					h.commits = append(h.commits, Commit{Hash: hash, Time: t, Author: author, Subject: string(subject)})
+					commit = &h.commits[len(h.commits)-1]
+				}
+			}
 		}
 		if len(rec) == 0 {
 			continue
 		}
 		p := string(rec)
-		if _, seen := updated[p]; !seen {
-			updated[p] = cur
+		if _, seen := h.updated[p]; !seen {
+			h.updated[p] = cur
+		}
+		if commit != nil {
+			commit.Files = append(commit.Files, p)
 		}
 	}
-	return updated, nil
+	return h, nil
+}
+
+// isHash reports whether s is a full SHA-1 or SHA-256 object name.
+func isHash(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // parseDate parses "<unix seconds> <yyyy-mm-dd hh:mm:ss ±hhmm>" (git's %ct
@@ -180,6 +251,17 @@ func (r *Repo) Updated(path string) (time.Time, bool) {
 	}
 	t, ok := r.updated[cleanPath(path)]
 	return t, ok
+}
+
+// Commits returns the newest commits of the history read (at most
+// MaxCommits), newest first in git log's order. Only commits that touch
+// the Pathspec given to OpenWith are listed. It returns nil on a nil Repo.
+// The caller must not modify the result.
+func (r *Repo) Commits() []Commit {
+	if r == nil {
+		return nil
+	}
+	return r.commits
 }
 
 // Len returns how many paths have a known date.

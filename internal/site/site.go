@@ -126,6 +126,7 @@ type builder struct {
 	mermaid atomic.Bool    // a page has diagrams
 	search  searchState
 	llms    llmsState
+	changes changesState
 }
 
 func newBuilder(b *book.Book, o Options) (*builder, error) {
@@ -201,7 +202,7 @@ func (s *builder) openGit(ctx context.Context) {
 
 // gitFacts waits for the history and sets p's last-updated time.
 func (s *builder) gitFacts(p *book.Page) {
-	<-s.gitDone
+	s.settleChanges()
 	if s.repo == nil {
 		return
 	}

@@ -27,9 +27,9 @@ type Asset struct {
 
 // Theme is a compiled set of layouts and their static files.
 type Theme struct {
-	page, redirect, notFound *template.Template
-	assets                   []Asset
-	urls                     map[string]string // logical name → path relative to the site root
+	page, redirect, notFound, changes *template.Template
+	assets                            []Asset
+	urls                              map[string]string // logical name → path relative to the site root
 }
 
 // New compiles the default theme. extraCSS is appended to the stylesheet
@@ -73,6 +73,9 @@ func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 		return nil, err
 	}
 	if t.notFound, err = parse("404.html", "head.html"); err != nil {
+		return nil, err
+	}
+	if t.changes, err = parse("changes.html", "head.html"); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -145,6 +148,9 @@ func (t *Theme) Redirect(w io.Writer, r *Redirect) error { return t.redirect.Exe
 
 // NotFound renders the 404 page.
 func (t *Theme) NotFound(w io.Writer, n *NotFound) error { return t.notFound.Execute(w, n) }
+
+// Changes renders the "Recently updated" page.
+func (t *Theme) Changes(w io.Writer, c *Changes) error { return t.changes.Execute(w, c) }
 
 // Render runs fn into a buffer and returns the bytes.
 func Render[T any](fn func(io.Writer, T) error, v T) ([]byte, error) {

@@ -19,6 +19,9 @@ type Site struct {
 	// SearchIndex is the URL of the search index's entry file; empty for
 	// none.
 	SearchIndex string
+	// ChangesURL is the "Recently updated" page and ChangesFeedURL its Atom
+	// feed, with the site base; both empty when the site has no history.
+	ChangesURL, ChangesFeedURL string
 }
 
 // Link is a titled link.
@@ -73,6 +76,49 @@ type NotFound struct {
 	Site    *Site
 	Sidebar template.HTML
 }
+
+// Changes is the "Recently updated" page: the newest commits that changed
+// pages, grouped by day.
+type Changes struct {
+	Site      *Site
+	Sidebar   template.HTML
+	Title     string
+	URL       string // path with the site base
+	Canonical string // absolute when the site has a base URL
+	FeedURL   string
+	Days      []ChangeDay // newest first
+}
+
+// ChangeDay is the commits of one day (UTC), newest first.
+type ChangeDay struct {
+	Date    time.Time
+	Commits []ChangeCommit
+}
+
+// ChangeCommit is one commit on the "Recently updated" page.
+type ChangeCommit struct {
+	ID      string // the anchor of its entry
+	Hash    string
+	Subject string
+	Author  string
+	Time    time.Time
+	Pages   []Link // the pages it changed, in reading order
+}
+
+// ISO returns the day as "2006-01-02".
+func (d ChangeDay) ISO() string { return d.Date.UTC().Format(time.DateOnly) }
+
+// Text returns the day as "Monday, Aug 22, 2024".
+func (d ChangeDay) Text() string { return d.Date.UTC().Format("Monday, Jan 2, 2006") }
+
+// ISO returns the commit time as RFC 3339 in UTC.
+func (c ChangeCommit) ISO() string { return c.Time.UTC().Format(time.RFC3339) }
+
+// Clock returns the commit time of day in UTC ("15:04 UTC").
+func (c ChangeCommit) Clock() string { return c.Time.UTC().Format("15:04 UTC") }
+
+// ShortHash returns the first seven characters of the hash.
+func (c ChangeCommit) ShortHash() string { return c.Hash[:min(7, len(c.Hash))] }
 
 // UpdatedISO returns the last-updated time as RFC 3339 in UTC.
 func (p *Page) UpdatedISO() string { return p.Updated.UTC().Format(time.RFC3339) }

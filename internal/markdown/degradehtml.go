@@ -26,13 +26,20 @@ import (
 // else, <details> and <kbd> among it, stays as written: GitHub-flavoured
 // Markdown shows it.
 func htmlReplacements(n ast.Node, src []byte, links mdLinks) []blocks.Replacement {
+	var repl []blocks.Replacement
 	switch n := n.(type) {
 	case *ast.HTMLBlock:
-		return blockReplacement(n, src, links)
+		repl = blockReplacement(n, src, links)
 	case *ast.RawHTML:
-		return inlineReplacements(n, src, links)
+		repl = inlineReplacements(n, src, links)
+	default:
+		return nil
 	}
-	return nil
+	if repl == nil && links.r != nil {
+		// Kept as written: its URLs still go through the resolver.
+		repl = attrReplacements(n, src, links)
+	}
+	return repl
 }
 
 // blockReplacement replaces an HTML block of cards, a rich table or images.

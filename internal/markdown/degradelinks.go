@@ -2,8 +2,12 @@ package markdown
 
 import (
 	"bytes"
+	"html"
+	"regexp"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/handbookhq/handbook/internal/markdown/blocks"
 	"github.com/handbookhq/handbook/internal/markdown/htmlfilter"
@@ -225,4 +229,85 @@ func autoLinkReplacement(n *ast.AutoLink, src []byte, links mdLinks) (blocks.Rep
 		text = "<" + u + ">"
 	}
 	return blocks.Replacement{Start: start, Stop: stop, Text: []byte(text)}, true
+}
+
+// urlAttr finds the URL attributes of HTML tags: href, src, srcset and
+// poster, with their value quoted either way or bare.
+var urlAttr = regexp.MustCompile(`(?i)[\s"'](href|srcset|src|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=` + "`" + `]+))`)
+
+// attrReplacements maps the URLs of raw HTML n, kept as written in the
+// plain form, through the resolver: only the attribute values change.
+// A tag that spans lines of a container (a quote, a list item) is left
+// alone.
+func attrReplacements(n ast.Node, src []byte, links mdLinks) []blocks.Replacement {
+	var segs []text.Segment
+	switch n := n.(type) {
+	case *ast.HTMLBlock:
+		for i := range n.Lines().Len() {
+			segs = append(segs, n.Lines().At(i))
+		}
+		if n.HasClosure() {
+			segs = append(segs, n.ClosureLine)
+		}
+	case *ast.RawHTML:
+		for i := range n.Segments.Len() {
+			segs = append(segs, n.Segments.At(i))
+		}
+	}
+	var repl []blocks.Replacement
+	for _, seg := range segs {
+		line := src[seg.Start:seg.Stop]
+		for _, m := range urlAttr.FindAllSubmatchIndex(line, -1) {
+			// Only inside a tag: the last "<" before is after the last ">".
+			before := line[:m[0]]
+			if bytes.LastIndexByte(before, '<') <= bytes.LastIndexByte(before, '>') {
+				continue
+			}
+			vs, ve := m[4], m[5]
+			quote := byte('"')
+			switch {
+			case m[6] >= 0:
+				vs, ve, quote = m[6], m[7], '\''
+			case m[8] >= 0:
+				vs, ve, quote = m[8], m[9], 0
+			}
+			dest := html.UnescapeString(string(line[vs:ve]))
+			var u string
+			switch name := string(bytes.ToLower(line[m[2]:m[3]])); name {
+			case "href":
+				u = links.link(dest)
+			case "srcset":
+				u = srcset(dest, links)
+			default:
+				u = links.image(dest)
+			}
+			if u == dest {
+				continue
+			}
+			val := html.EscapeString(u)
+			if quote == 0 {
+				val = `"` + val + `"`
+			}
+			repl = append(repl, blocks.Replacement{Start: seg.Start + vs, Stop: seg.Start + ve, Text: []byte(val)})
+		}
+	}
+	return repl
+}
+
+// srcset maps each image of a srcset value ("a.png 1x, b.png 2x")
+// through the resolver, keeping the descriptors.
+func srcset(v string, links mdLinks) string {
+	parts := strings.Split(v, ",")
+	for i, p := range parts {
+		f := strings.Fields(p)
+		if len(f) == 0 {
+			continue
+		}
+		f[0] = links.image(f[0])
+		parts[i] = strings.Join(f, " ")
+		if i > 0 {
+			parts[i] = " " + parts[i]
+		}
+	}
+	return strings.Join(parts, ",")
 }

@@ -2,12 +2,14 @@ package site_test
 
 import (
 	"bufio"
+	"html"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -123,7 +125,9 @@ func TestCorpusMachineReadable(t *testing.T) {
 				}
 				checked[u.Path] = true
 				rec := httptest.NewRecorder()
-				srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u.Path, nil))
+				req := httptest.NewRequest(http.MethodGet, "/", nil)
+				req.URL.Path, req.URL.RawPath = u.Path, u.RawPath
+				srv.ServeHTTP(rec, req)
 				switch {
 				case rec.Code != http.StatusOK:
 					t.Errorf("%s: link %q: status %d", f, dest, rec.Code)
@@ -144,6 +148,7 @@ func TestCorpusMachineReadable(t *testing.T) {
 				known = append(known, strings.TrimPrefix(strings.TrimSuffix(target, `" does not exist`), "/"))
 			}
 		}
+		slices.Sort(known)
 		slices.Sort(broken)
 		broken = slices.Compact(broken)
 		if !slices.Equal(broken, known) {
@@ -152,8 +157,11 @@ func TestCorpusMachineReadable(t *testing.T) {
 	})
 }
 
+// htmlURL finds the links and images of raw HTML.
+var htmlURL = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+
 // markdownLinks returns the destination of every link and image in a
-// Markdown document.
+// Markdown document, raw HTML included.
 func markdownLinks(src []byte) []string {
 	var out []string
 	doc := goldmark.New().Parser().Parse(text.NewReader(src))
@@ -161,11 +169,25 @@ func markdownLinks(src []byte) []string {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		var raw []byte
 		switch n := n.(type) {
 		case *ast.Link:
 			out = append(out, string(n.Destination))
 		case *ast.Image:
 			out = append(out, string(n.Destination))
+		case *ast.RawHTML:
+			for i := range n.Segments.Len() {
+				seg := n.Segments.At(i)
+				raw = append(raw, seg.Value(src)...)
+			}
+		case *ast.HTMLBlock:
+			for i := range n.Lines().Len() {
+				seg := n.Lines().At(i)
+				raw = append(raw, seg.Value(src)...)
+			}
+		}
+		for _, m := range htmlURL.FindAllSubmatch(raw, -1) {
+			out = append(out, html.UnescapeString(string(m[1])))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -180,4 +202,3 @@ func read(t *testing.T, dir, name string) string {
 	}
 	return string(data)
 }
-

@@ -2,6 +2,7 @@ package mcpserver
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
@@ -59,9 +60,9 @@ type tools struct {
 }
 
 func instructions(title string) string {
-	name := "this handbook"
-	if title != "" {
-		name = "the " + llms.OneLine(title) + " handbook"
+	name := "a handbook"
+	if t := llms.OneLine(title); t != "" {
+		name = strconv.Quote(t) + ", a handbook"
 	}
 	return "These tools read " + name + ". Use search to find the sections that answer a question, " +
 		"then get_page with a result's markdown_url (or the page's URL) to read the whole page as Markdown. " +

@@ -48,7 +48,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	site := server.NewSite(out, res.Redirects, res.URLs)
-	site.Pages, site.Title = res.Listing, res.Title
+	site.Pages, site.Title, site.Version = res.Listing, res.Title, Version
 	srv := &http.Server{
 		Handler:           server.New(site, e.log),
 		ReadHeaderTimeout: 10 * time.Second,

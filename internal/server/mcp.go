@@ -35,7 +35,11 @@ type mcpEndpoint struct {
 // rebuild is answered from the new site.
 func (s *Site) mcpHandler(log *slog.Logger) http.Handler {
 	s.mcp.once.Do(func() {
-		srv := mcpserver.New(s, version())
+		v := s.Version
+		if v == "" {
+			v = version()
+		}
+		srv := mcpserver.New(s, v)
 		h := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return srv }, &mcp.StreamableHTTPOptions{
 			Stateless:    true,
 			JSONResponse: true,

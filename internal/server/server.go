@@ -24,8 +24,9 @@ type Site struct {
 	URLs      []string          // page URL paths, to answer other spellings of them
 	// Pages are the pages llms.txt lists, in its order, with where their
 	// Markdown twins are in Dir.
-	Pages []llms.Page
-	Title string // the site title
+	Pages   []llms.Page
+	Title   string // the site title
+	Version string // the program's version, for the MCP server; "" for the module's
 
 	lower map[string]string // lowercased page URL path → page URL path
 

@@ -42,6 +42,15 @@ func (s *builder) twinPath(p *book.Page) string {
 // has a base URL.
 func (s *builder) twinURL(p *book.Page) string { return s.abs + s.href("/"+s.twinPath(p)) }
 
+// twinHref returns the link from the page's HTML to its twin; "" when
+// the build writes no twins.
+func (s *builder) twinHref(p *book.Page) string {
+	if s.o.NoMachineReadable {
+		return ""
+	}
+	return s.href("/" + s.twinPath(p))
+}
+
 // listing returns the pages llms.txt lists, in table-of-contents order.
 func (s *builder) listing() []llms.Page {
 	var out []llms.Page

@@ -36,6 +36,9 @@ func (s *builder) write(ctx context.Context) error {
 	s.site = s.siteView(th.AddAsset("nav.json", nav))
 	s.buildCollapsed()
 	s.initSearch()
+	if !s.o.NoMachineReadable {
+		s.site.LLMsURL = s.href("/llms.txt")
+	}
 	s.llms.docs = make([][]byte, len(s.b.Pages))
 
 	if err := s.writePages(ctx); err != nil {
@@ -208,6 +211,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		FeedURL:         feedURL,
 		Updated:         p.Updated,
 		PDFURL:          s.base + "_handbook/pdf?page=" + p.URL,
+		MarkdownURL:     s.twinHref(p),
 		FeedbackURL:     s.base + "_handbook/api/feedback",
 		Wide:            fm.Layout.Width == "wide",
 		ShowTitle:       fm.Layout.Title,

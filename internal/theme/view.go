@@ -22,6 +22,8 @@ type Site struct {
 	// ChangesURL is the "Recently updated" page and ChangesFeedURL its Atom
 	// feed, with the site base; both empty when the site has no history.
 	ChangesURL, ChangesFeedURL string
+	// LLMsURL is the site's llms.txt; empty when the site has none.
+	LLMsURL string
 }
 
 // Link is a titled link.
@@ -57,6 +59,9 @@ type Page struct {
 	EditURL     string
 	EditLabel   string // "Edit on GitHub"
 	PDFURL      string
+	// MarkdownURL is the page's Markdown twin; empty when the site has
+	// none.
+	MarkdownURL string
 	FeedbackURL string
 	Wide        bool
 	// Visibility of the parts GitBook lets a page turn off.

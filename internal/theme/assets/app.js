@@ -136,4 +136,25 @@
       if (h) io.observe(h);
     });
   }
+  // "Copy page": put the page's Markdown twin on the clipboard, for
+  // pasting into an assistant.
+  var copy = doc.querySelector(".hb-copy-page");
+  if (copy && navigator.clipboard && window.fetch) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      var label = copy.textContent;
+      fetch(copy.getAttribute("data-src")).then(function (r) {
+        if (!r.ok) throw new Error("markdown " + r.status);
+        return r.text();
+      }).then(function (md) {
+        return navigator.clipboard.writeText(md);
+      }).then(function () {
+        copy.textContent = "Copied";
+      }, function () {
+        copy.textContent = "Copy failed";
+      }).then(function () {
+        setTimeout(function () { copy.textContent = label; }, 2000);
+      });
+    });
+  }
 })();

@@ -46,6 +46,9 @@ type changeCommit struct {
 // same answer; the first one does the work.
 func (s *builder) settleChanges() {
 	<-s.gitDone
+	if s.o.NoMachineReadable {
+		return
+	}
 	s.changes.once.Do(func() {
 		s.changes.commits = s.changedPages()
 		if len(s.changes.commits) == 0 {
@@ -69,7 +72,7 @@ func (s *builder) changedPages() []changeCommit {
 	}
 	byPath := make(map[string]*book.Page, len(s.b.Pages))
 	for _, p := range s.b.Pages {
-		if !p.Missing && !p.NoIndex() {
+		if listed(p) {
 			byPath[s.repoPath(s.gitPrefix, p)] = p
 		}
 	}

@@ -44,23 +44,35 @@ func (s *builder) write(ctx context.Context) error {
 	if err := s.writePages(ctx); err != nil {
 		return err
 	}
-	if err := s.writeSearch(); err != nil {
-		return err
-	}
-	writes := []func() error{s.writeFiles, s.writeRedirects, s.writeNotFound, s.writeSitemap, s.writeRobots}
+	// What remains reads the rendered pages and writes files of its own:
+	// the search index, the rest of the site, and what machines read are
+	// written side by side.
+	var g errgroup.Group
+	g.Go(s.writeSearch)
+	g.Go(func() error {
+		return inOrder(s.writeFiles, s.writeRedirects, s.writeNotFound, s.writeSitemap, s.writeRobots)
+	})
 	if !s.o.NoMachineReadable {
-		writes = append(writes, s.writeLLMs, s.writeChanges)
+		g.Go(func() error { return inOrder(s.writeLLMs, s.writeChanges) })
 	}
-	for _, write := range writes {
-		if err := write(); err != nil {
-			return err
-		}
+	if err := g.Wait(); err != nil {
+		return err
 	}
 	for _, a := range th.Assets() {
 		if a.Optional() && !s.mermaid.Load() {
 			continue
 		}
 		if err := s.out.WriteFile(a.Path, a.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// inOrder runs writes one after the other, stopping at the first error.
+func inOrder(writes ...func() error) error {
+	for _, write := range writes {
+		if err := write(); err != nil {
 			return err
 		}
 	}

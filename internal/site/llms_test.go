@@ -13,6 +13,7 @@ import (
 
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/hbtest"
+	"github.com/handbookhq/handbook/internal/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the out/ sections of testdata/llms/*.txtar")
@@ -83,4 +84,32 @@ func buildArchive(t *testing.T, ar *txtar.Archive) *hbtest.Builder {
 		}
 	}
 	return hbtest.Build(t, string(txtar.Format(in)))
+}
+
+// TestNoMachineReadable checks that a build without the files for agents
+// leaves them out and does not link to them.
+func TestNoMachineReadable(t *testing.T) {
+	t.Parallel()
+	b := buildFixture(t, func(ctx context.Context) (*book.Book, error) {
+		return book.Load(ctx, filepath.Join("testdata", "blocks-handbook"), book.Options{})
+	})
+	b.AssertFile("index.html", "View as Markdown", `type="text/markdown"`, "llms.txt")
+	out := filepath.Join(t.TempDir(), "site")
+	if _, err := site.Build(context.Background(), b.Book, site.Options{Out: out, NoGit: true, NoMachineReadable: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"llms.txt", "llms-full.txt", "README.md", "index.md", "company/brand.md"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err == nil {
+			t.Errorf("%s written", name)
+		}
+	}
+	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"View as Markdown", `type="text/markdown"`, "llms.txt", "Recently updated"} {
+		if strings.Contains(string(page), s) {
+			t.Errorf("index.html has %q", s)
+		}
+	}
 }

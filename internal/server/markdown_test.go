@@ -2,11 +2,10 @@ package server
 
 import (
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/handbookhq/handbook/internal/hbtest"
 	"github.com/handbookhq/handbook/internal/llms"
 )
 
@@ -39,27 +38,30 @@ func TestPrefersMarkdown(t *testing.T) {
 func TestServerAnswersMarkdown(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	for name, body := range map[string]string{
-		"index.html":             "home",
-		"index.md":               "# Home (index)",
-		"README.md":              "# Home",
-		"guide/index.html":       "guide html",
-		"guide.md":               "# Guide",
-		"guide/setup/index.html": "setup html",
-		"guide/setup.md":         "# Setup",
-		"llms.txt":               "# Site",
-		"llms-full.txt":          "first batch",
-		"llms-full-2.txt":        "second batch",
-		"404.html":               "not found page",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	hbtest.Write(t, dir, `
+-- index.html --
+home
+-- index.md --
+# Home (index)
+-- README.md --
+# Home
+-- guide/index.html --
+guide html
+-- guide.md --
+# Guide
+-- guide/setup/index.html --
+setup html
+-- guide/setup.md --
+# Setup
+-- llms.txt --
+# Site
+-- llms-full.txt --
+first batch
+-- llms-full-2.txt --
+second batch
+-- 404.html --
+not found page
+`)
 	site := NewSite(dir, nil, []string{"/", "/guide", "/guide/setup"})
 	site.Pages = []llms.Page{
 		{Title: "Home", URL: "/", Markdown: "/README.md", File: "README.md"},

@@ -6,26 +6,25 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/handbookhq/handbook/internal/hbtest"
 )
 
 func TestServer(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	for name, body := range map[string]string{
-		"index.html":             "home",
-		"guide/index.html":       "guide",
-		"_handbook/style.1a.css": "css",
-		"_assets/a b.png":        "png",
-		"404.html":               "not found page",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	hbtest.Write(t, dir, `
+-- index.html --
+home
+-- guide/index.html --
+guide
+-- _handbook/style.1a.css --
+css
+-- _assets/a b.png --
+png
+-- 404.html --
+not found page
+`)
 	secret := filepath.Join(filepath.Dir(dir), "secret.txt")
 	_ = os.WriteFile(secret, []byte("secret"), 0o644)
 	srv := New(NewSite(dir, map[string]string{"/old": "/guide#x"}, []string{"/", "/guide"}), nil)

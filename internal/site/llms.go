@@ -18,7 +18,8 @@ import (
 
 // llmsState gathers the twins of listed pages as pages render.
 type llmsState struct {
-	docs [][]byte // by page index; nil for pages not listed
+	list []llms.Page // what llms.txt lists, from listing
+	docs [][]byte    // by page index; nil for pages not listed
 }
 
 // listed reports whether llms.txt lists p: hidden pages are listed,
@@ -80,9 +81,8 @@ func (s *builder) listing() []llms.Page {
 
 // writeLLMs writes llms.txt and the llms-full files.
 func (s *builder) writeLLMs() error {
-	list := s.listing()
 	var idx bytes.Buffer
-	if err := llms.WriteIndex(&idx, s.b.Title, s.b.Site.Description, list); err != nil {
+	if err := llms.WriteIndex(&idx, s.b.Title, s.b.Site.Description, s.llms.list); err != nil {
 		return err
 	}
 	if err := s.out.WriteFile("llms.txt", idx.Bytes()); err != nil {
@@ -95,10 +95,10 @@ func (s *builder) writeLLMs() error {
 		}
 	}
 	size := s.b.Site.LLMsFullPages
-	n := llms.Batches(len(docs), size)
 	if size < 1 {
 		size = llms.DefaultBatch
 	}
+	n := llms.Batches(len(docs), size)
 	for i := range n {
 		batch := docs[min(i*size, len(docs)):min((i+1)*size, len(docs))]
 		next := ""

@@ -94,7 +94,7 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 	for i, p := range b.Pages {
 		urls[i] = s.href(p.URL)
 	}
-	return &Result{Title: b.Title, Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls, Listing: s.listing(), Diags: s.diags}, nil
+	return &Result{Title: b.Title, Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls, Listing: s.llms.list, Diags: s.diags}, nil
 }
 
 // builder holds the state of one build.

@@ -39,6 +39,7 @@ func (s *builder) write(ctx context.Context) error {
 	if !s.o.NoMachineReadable {
 		s.site.LLMsURL = s.href("/llms.txt")
 	}
+	s.llms.list = s.listing()
 	s.llms.docs = make([][]byte, len(s.b.Pages))
 
 	if err := s.writePages(ctx); err != nil {

@@ -77,7 +77,7 @@ func TestCommitsKeepsTheNewest(t *testing.T) {
 	t.Parallel()
 	dir := fixtureRepo(t)
 	out, err := runner{dir: dir, env: gitEnv()}.run(context.Background(),
-		"log", "--format=format:\x01%ct %ci %H%x00%aN%x00%s", "--name-only", "-z", "--no-renames")
+		"log", "--format=format:"+logFormat, "--name-only", "-z", "--no-renames")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,4 +138,17 @@ func TestParseHistorySubjectAndAuthorRecords(t *testing.T) {
 	if len(h.updated) != 2 {
 		t.Errorf("got %d dates, want 2", len(h.updated))
 	}
+}
+
+// isHash reports whether s is a full SHA-1 or SHA-256 object name.
+func isHash(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }

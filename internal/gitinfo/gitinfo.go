@@ -108,6 +108,9 @@ func OpenWith(ctx context.Context, dir string, o OpenOptions) (*Repo, error) {
 	return r, nil
 }
 
+// logFormat is the header git log writes for each commit: see readDates.
+const logFormat = "\x01%ct %ci %H%x00%aN%x00%s"
+
 // history is what readDates learns from the log.
 type history struct {
 	updated map[string]time.Time
@@ -124,7 +127,7 @@ func readDates(ctx context.Context, g runner, pathspec string) (history, error) 
 	// newline git writes after the subject starts the list of paths.
 	args := []string{
 		"-c", "diff.relative=false", "-c", "log.showRoot=true",
-		"log", "--format=format:\x01%ct %ci %H%x00%aN%x00%s", "--name-only", "-z",
+		"log", "--format=format:" + logFormat, "--name-only", "-z",
 		"--no-renames", "--no-color", "--no-show-signature",
 	}
 	if pathspec != "" {
@@ -141,18 +144,11 @@ func readDates(ctx context.Context, g runner, pathspec string) (history, error) 
 	return parseHistory(out, MaxCommits)
 }
 
-// parseLog reads the output of readDates's git log into each path's
-// last-change date.
-func parseLog(out []byte) (map[string]time.Time, error) {
-	h, err := parseHistory(out, 0)
-	return h.updated, err
-}
-
 // parseHistory reads the output of readDates's git log, keeping at most
 // keep commits. Records are separated by NUL bytes. A commit starts with
-// "\x01<unix seconds> <ISO date>"; when a hash follows the date, the next
-// two records are the author and the subject. The header's last record
-// ends with a newline directly followed by the commit's first path.
+// "\x01<unix seconds> <ISO date> <hash>"; the next two records are the
+// author and the subject, and the subject ends with a newline directly
+// followed by the commit's first path.
 func parseHistory(out []byte, keep int) (history, error) {
 	h := history{updated: make(map[string]time.Time, 1024)}
 	var cur time.Time
@@ -169,24 +165,18 @@ func parseHistory(out []byte, keep int) (history, error) {
 	for len(out) > 0 {
 		rec := next()
 		if len(rec) > 0 && rec[0] == '\x01' {
-			head, first, hasFirst := bytes.Cut(rec[1:], []byte{'\n'})
-			date, hash := string(head), ""
-			if i := strings.LastIndexByte(date, ' '); !hasFirst && i >= 0 && isHash(date[i+1:]) {
-				date, hash = date[:i], date[i+1:]
-			}
-			t, err := parseDate(date)
+			head := string(rec[1:])
+			i := strings.LastIndexByte(head, ' ')
+			t, err := parseDate(head[:max(i, 0)])
 			if err != nil {
 				return history{}, fmt.Errorf("read git log: %w", err)
 			}
+			author := string(next())
+			subject, first, _ := bytes.Cut(next(), []byte{'\n'})
 			cur, rec, commit = t, first, nil
-			if hash != "" {
-				author := string(next())
-				subject, first, _ := bytes.Cut(next(), []byte{'\n'})
-				rec = first
-				if len(h.commits) < keep {
-					h.commits = append(h.commits, Commit{Hash: hash, Time: t, Author: author, Subject: string(subject)})
-					commit = &h.commits[len(h.commits)-1]
-				}
+			if len(h.commits) < keep {
+				h.commits = append(h.commits, Commit{Hash: head[i+1:], Time: t, Author: author, Subject: string(subject)})
+				commit = &h.commits[len(h.commits)-1]
 			}
 		}
 		if len(rec) == 0 {
@@ -201,19 +191,6 @@ func parseHistory(out []byte, keep int) (history, error) {
 		}
 	}
 	return h, nil
-}
-
-// isHash reports whether s is a full SHA-1 or SHA-256 object name.
-func isHash(s string) bool {
-	if len(s) != 40 && len(s) != 64 {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-			return false
-		}
-	}
-	return true
 }
 
 // parseDate parses "<unix seconds> <yyyy-mm-dd hh:mm:ss ±hhmm>" (git's %ct

@@ -297,19 +297,23 @@ func TestOpenIgnoresGitEnvironment(t *testing.T) {
 
 func TestParseLog(t *testing.T) {
 	t.Parallel()
+	parseLog := func(out []byte) (map[string]time.Time, error) {
+		h, err := parseHistory(out, 0)
+		return h.updated, err
+	}
 	for _, tc := range []struct {
 		name string
 		in   string
 		want map[string]string // path -> RFC 3339
 	}{
 		{"empty", "", map[string]string{}},
-		{"one commit", "\x011700000000 2023-11-14 22:13:20 +0000\na.md\x00b c.md\x00",
+		{"one commit", "\x011700000000 2023-11-14 22:13:20 +0000 0123456789abcdef0123456789abcdef01234567\x00A\x00S\na.md\x00b c.md\x00",
 			map[string]string{"a.md": "2023-11-14T22:13:20Z", "b c.md": "2023-11-14T22:13:20Z"}},
-		{"newest wins", "\x012000000000 2033-05-17 23:33:20 -0400\na.md\x00\x00\x011000000000 2001-09-09 01:46:40 +0000\na.md\x00b.md\x00",
+		{"newest wins", "\x012000000000 2033-05-17 23:33:20 -0400 0123456789abcdef0123456789abcdef01234567\x00A\x00S\na.md\x00\x00\x011000000000 2001-09-09 01:46:40 +0000 0123456789abcdef0123456789abcdef01234567\x00A\x00S\na.md\x00b.md\x00",
 			map[string]string{"a.md": "2033-05-17T23:33:20-04:00", "b.md": "2001-09-09T01:46:40Z"}},
-		{"commit without files", "\x012000000000 2033-05-18 03:33:20 +0000\x00\x011000000000 2001-09-09 07:16:40 +0530\na.md",
+		{"commit without files", "\x012000000000 2033-05-18 03:33:20 +0000 0123456789abcdef0123456789abcdef01234567\x00A\x00S\x00\x011000000000 2001-09-09 07:16:40 +0530 0123456789abcdef0123456789abcdef01234567\x00A\x00S\na.md",
 			map[string]string{"a.md": "2001-09-09T07:16:40+05:30"}},
-		{"newline in name", "\x011000000000 2001-09-09 01:46:40 +0000\nline\nbreak.md\x00",
+		{"newline in name", "\x011000000000 2001-09-09 01:46:40 +0000 0123456789abcdef0123456789abcdef01234567\x00A\x00S\nline\nbreak.md\x00",
 			map[string]string{"line\nbreak.md": "2001-09-09T01:46:40Z"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -328,7 +332,7 @@ func TestParseLog(t *testing.T) {
 			}
 		})
 	}
-	if _, err := parseLog([]byte("\x01notanumber 2001-09-09 01:46:40 +0000\na.md")); err == nil {
+	if _, err := parseLog([]byte("\x01notanumber 2001-09-09 01:46:40 +0000 0123456789abcdef0123456789abcdef01234567\x00A\x00S\na.md")); err == nil {
 		t.Errorf("bad date: got no error, want one")
 	}
 }

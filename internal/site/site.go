@@ -47,7 +47,17 @@ type Result struct {
 	// Listing is every page that llms.txt lists, in its order: what agents
 	// and the MCP server see of the table of contents.
 	Listing []llms.Page
-	Diags   diag.List
+	// TOC is every page in reading order with its table-of-contents title
+	// and section, for reports such as the feedback insights.
+	TOC   []TOCPage
+	Diags diag.List
+}
+
+// TOCPage is one page of the table of contents.
+type TOCPage struct {
+	Path    string // URL path, with the site base, as in Result.URLs
+	Title   string // the table-of-contents title
+	Section string // the group's title; without groups, the top-level page's
 }
 
 // Build renders b into o.Out.
@@ -91,10 +101,24 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 	}
 	s.diags.Sort()
 	urls := make([]string, len(b.Pages))
+	toc := make([]TOCPage, len(b.Pages))
 	for i, p := range b.Pages {
 		urls[i] = s.href(p.URL)
+		toc[i] = TOCPage{Path: urls[i], Title: p.NavTitle, Section: section(p)}
 	}
-	return &Result{Title: b.Title, Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls, Listing: s.llms.list, Diags: s.diags}, nil
+	return &Result{Title: b.Title, Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls, Listing: s.llms.list, TOC: toc, Diags: s.diags}, nil
+}
+
+// section names the part of the handbook p belongs to: its group, or in
+// a book without groups the top-level page above it (or p itself).
+func section(p *book.Page) string {
+	if g := p.Group(); g != nil {
+		return g.Title
+	}
+	if a := p.Ancestors(); len(a) > 0 {
+		return a[0].NavTitle
+	}
+	return p.NavTitle
 }
 
 // builder holds the state of one build.

@@ -27,11 +27,22 @@ type Site struct {
 	// LLMsFullPages is how many pages one llms-full file holds; 0 means
 	// the default, 100.
 	LLMsFullPages int
+	// Feedback says where the "Was this helpful?" widget of a static
+	// build sends its ratings.
+	Feedback Feedback
 
 	// Pos holds the position of each value as written, keyed by its path:
 	// "logo", "links", "links.0", "links.0.url". A key with a null value
 	// maps to the position just after its colon.
 	Pos map[string]diag.Pos
+}
+
+// Feedback is the feedback mapping of handbook.yaml.
+type Feedback struct {
+	// Endpoint is the address of a running "handbook serve", an absolute
+	// http(s) URL without a trailing slash, or "": the widget of a
+	// static build posts to Endpoint + "/api/feedback".
+	Endpoint string
 }
 
 // Link is a header link.
@@ -41,8 +52,9 @@ type Link struct {
 }
 
 var (
-	siteKeys = []string{"title", "description", "base_url", "logo", "links", "edit_url", "footer", "llms_full_pages"}
-	linkKeys = []string{"title", "url"}
+	siteKeys     = []string{"title", "description", "base_url", "logo", "links", "edit_url", "footer", "llms_full_pages", "feedback"}
+	linkKeys     = []string{"title", "url"}
+	feedbackKeys = []string{"endpoint"}
 
 	placeholderRE = regexp.MustCompile(`\{[^{}]*\}`)
 )
@@ -86,6 +98,8 @@ func ParseSite(file string, src []byte) (*Site, diag.List) {
 			s.Description = text(doc, &ds, p.Key, p.Value)
 		case "llms_full_pages":
 			s.LLMsFullPages = positive(doc, &ds, p.Key, p.Value)
+		case "feedback":
+			s.Feedback = feedbackConfig(doc, &ds, s.Pos, p.Value)
 		}
 	}
 	ds.Sort()

@@ -23,6 +23,8 @@ footer: |
   [CC BY-SA](https://creativecommons.org/licenses/by-sa/4.0/)
 description: How Acme works.
 llms_full_pages: 50
+feedback:
+  endpoint: https://feedback.example.com/
 `
 	s, ds := ParseSite("handbook.yaml", []byte(src))
 	if len(ds) != 0 {
@@ -36,6 +38,7 @@ llms_full_pages: 50
 		{"footer", s.Footer, "© Acme\n[CC BY-SA](https://creativecommons.org/licenses/by-sa/4.0/)\n"},
 		{"description", s.Description, "How Acme works."},
 		{"llms_full_pages", fmt.Sprint(s.LLMsFullPages), "50"},
+		{"feedback.endpoint loses its trailing slash", s.Feedback.Endpoint, "https://feedback.example.com"},
 		{"links", fmt.Sprint(s.Links), "[{Website https://example.com handbook.yaml:5:5} {Blog /blog/ handbook.yaml:7:5}]"},
 	} {
 		if tc.got != tc.want {
@@ -46,7 +49,7 @@ llms_full_pages: 50
 	for _, k := range slices.Sorted(maps.Keys(s.Pos)) {
 		pos = append(pos, k+"="+s.Pos[k].String())
 	}
-	want := "base_url=handbook.yaml:2:11 description=handbook.yaml:12:14 edit_url=handbook.yaml:8:11 footer=handbook.yaml:9:9 links=handbook.yaml:5:3 " +
+	want := "base_url=handbook.yaml:2:11 description=handbook.yaml:12:14 edit_url=handbook.yaml:8:11 feedback=handbook.yaml:15:3 feedback.endpoint=handbook.yaml:15:13 footer=handbook.yaml:9:9 links=handbook.yaml:5:3 " +
 		"links.0=handbook.yaml:5:5 links.0.title=handbook.yaml:5:12 links.0.url=handbook.yaml:6:10 " +
 		"links.1=handbook.yaml:7:5 links.1.title=handbook.yaml:7:13 links.1.url=handbook.yaml:7:24 " +
 		"llms_full_pages=handbook.yaml:13:18 logo=handbook.yaml:3:7 title=handbook.yaml:1:8"
@@ -68,19 +71,19 @@ func TestParseSiteDiagnostics(t *testing.T) {
 			"unknown key differing by case",
 			"Title: x\n",
 			`handbook.yaml:1:1: error: unknown key "Title" in handbook.yaml
-	hint: did you mean "title"? valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages`,
+	hint: did you mean "title"? valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages, feedback`,
 		},
 		{
 			"unknown key with a typo",
 			"title: x\nbaseurl: https://x.org/\n",
 			`handbook.yaml:2:1: error: unknown key "baseurl" in handbook.yaml
-	hint: did you mean "base_url"? valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages`,
+	hint: did you mean "base_url"? valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages, feedback`,
 		},
 		{
 			"unknown key with no close match",
 			"colour: red\n",
 			`handbook.yaml:1:1: error: unknown key "colour" in handbook.yaml
-	hint: valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages`,
+	hint: valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages, feedback`,
 		},
 		{
 			"links not a list",
@@ -175,6 +178,35 @@ handbook.yaml:5:5: error: "links.2" must be a link with title and url, not the t
 			"llms_full_pages: 0\n",
 			`handbook.yaml:1:18: error: llms_full_pages must be a whole number of at least 1, not the number 0
 	hint: write, for example, "llms_full_pages: 100"`,
+		},
+		{
+			"feedback.endpoint not a URL",
+			"feedback:\n  endpoint: feedback.example.com\n",
+			`handbook.yaml:2:13: error: feedback.endpoint "feedback.example.com" is not an absolute http or https URL
+	hint: write the address of a running "handbook serve", such as "https://feedback.example.com"`,
+		},
+		{
+			"feedback.endpoint with a query",
+			"feedback:\n  endpoint: 'https://x.org/?a=1'\n",
+			`handbook.yaml:2:13: error: feedback.endpoint "https://x.org/?a=1" has a query, fragment or user name
+	hint: write the address of a running "handbook serve", such as "https://feedback.example.com"`,
+		},
+		{
+			"feedback with an unknown key",
+			"feedback:\n  endpiont: https://x.org\n",
+			`handbook.yaml:2:3: error: unknown key "endpiont" in feedback
+	hint: did you mean "endpoint"? valid keys are endpoint`,
+		},
+		{
+			"feedback not a mapping",
+			"feedback: https://x.org\n",
+			`handbook.yaml:1:11: error: "feedback" must be a mapping with an endpoint, not the text "https://x.org"
+	hint: write "feedback:" with "endpoint: https://..." indented below it`,
+		},
+		{
+			"feedback without an endpoint",
+			"feedback:\n",
+			"",
 		},
 		{
 			"tab indentation",

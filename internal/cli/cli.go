@@ -33,6 +33,7 @@ func commands() []command {
 		{"build", "build the static site", runBuild},
 		{"serve", "build and serve the site locally", runServe},
 		{"mcp", "answer the Model Context Protocol on stdin/stdout", runMCP},
+		{"feedback", "export the readers' feedback", runFeedback},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -32,6 +32,9 @@ type Options struct {
 	// sitemap: Markdown twins, llms.txt, llms-full.txt and the change
 	// feed. Benchmarks use it to measure what those cost.
 	NoMachineReadable bool
+	// FeedbackURL is the address the "Was this helpful?" widget posts
+	// ratings to; "" leaves the widget out.
+	FeedbackURL string
 	// Progress, when set, is called as pages are rendered.
 	Progress func(done, total int)
 	Logger   *slog.Logger
@@ -49,8 +52,14 @@ type Result struct {
 	Listing []llms.Page
 	// TOC is every page in reading order with its table-of-contents title
 	// and section, for reports such as the feedback insights.
-	TOC   []TOCPage
-	Diags diag.List
+	TOC []TOCPage
+	// BaseURL is handbook.yaml's base_url, or "".
+	BaseURL string
+	// Branch is the git branch the site was built from: the handbook
+	// version readers see. It is "" when history was not read or the
+	// checkout is detached.
+	Branch string
+	Diags  diag.List
 }
 
 // TOCPage is one page of the table of contents.
@@ -106,7 +115,15 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 		urls[i] = s.href(p.URL)
 		toc[i] = TOCPage{Path: urls[i], Title: p.NavTitle, Section: section(p)}
 	}
-	return &Result{Title: b.Title, Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls, Listing: s.llms.list, TOC: toc, Diags: s.diags}, nil
+	<-s.gitDone
+	branch := ""
+	if s.repo != nil {
+		branch = s.repo.Branch
+	}
+	return &Result{
+		Title: b.Title, Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls,
+		Listing: s.llms.list, TOC: toc, BaseURL: b.Site.BaseURL, Branch: branch, Diags: s.diags,
+	}, nil
 }
 
 // section names the part of the handbook p belongs to: its group, or in

@@ -225,7 +225,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		Updated:         p.Updated,
 		PDFURL:          s.base + "_handbook/pdf?page=" + p.URL,
 		MarkdownURL:     s.twinHref(p),
-		FeedbackURL:     s.base + "_handbook/api/feedback",
+		FeedbackURL:     s.o.FeedbackURL,
 		Wide:            fm.Layout.Width == "wide",
 		ShowTitle:       fm.Layout.Title,
 		ShowDescription: fm.Layout.Description,

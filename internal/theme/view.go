@@ -62,6 +62,8 @@ type Page struct {
 	// MarkdownURL is the page's Markdown twin; empty when the site has
 	// none.
 	MarkdownURL string
+	// FeedbackURL is where the "Was this helpful?" widget posts ratings
+	// as JSON; empty leaves the widget out.
 	FeedbackURL string
 	Wide        bool
 	// Visibility of the parts GitBook lets a page turn off.

@@ -105,18 +105,11 @@
     if (to) location.replace(to);
   }
 
-  // "Was this helpful?": send the rating without leaving the page.
-  var fb = doc.querySelector(".hb-feedback");
-  if (fb && window.fetch && window.FormData) {
-    fb.addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      var data = new FormData(fb);
-      if (ev.submitter && ev.submitter.name) data.append(ev.submitter.name, ev.submitter.value);
-      fetch(fb.action, { method: "POST", body: data }).catch(function () {});
-      fb.textContent = "Thank you for your feedback!";
-      fb.setAttribute("role", "status");
-    });
-  }
+  // "Was this helpful?": a rating is sent at once, as JSON; an optional
+  // comment then amends the same entry. Without fetch the widget stays
+  // hidden: the API takes JSON only.
+  var fb = doc.getElementById("hb-feedback");
+  if (fb && window.fetch && window.JSON) feedback(fb);
 
   // "On this page": highlight the section being read.
   var links = doc.querySelectorAll(".hb-outline a");
@@ -155,6 +148,96 @@
       }).then(function () {
         setTimeout(function () { copy.textContent = label; }, 2000);
       });
+    });
+  }
+
+  function feedback(fb) {
+    var endpoint = fb.getAttribute("data-endpoint");
+    var page = fb.getAttribute("data-page");
+    var buttons = fb.querySelectorAll(".hb-feedback-rating");
+    var form = fb.querySelector(".hb-feedback-form");
+    var text = fb.querySelector("#hb-feedback-comment");
+    var count = fb.querySelector(".hb-feedback-count");
+    var err = fb.querySelector(".hb-feedback-error");
+    var status = fb.querySelector(".hb-feedback-status");
+    var max = parseInt(text.getAttribute("maxlength"), 10) || 512;
+    var min = parseInt(text.getAttribute("minlength"), 10) || 3;
+    var id = "", rating = "", busy = false;
+    fb.hidden = false;
+
+    function post(body) {
+      return fetch(endpoint, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+        credentials: "omit",
+        referrerPolicy: "no-referrer"
+      }).then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (j) {
+          if (!r.ok) { var e = new Error(j.error || "status " + r.status); e.status = r.status; throw e; }
+          return j;
+        });
+      });
+    }
+    function problem(e) {
+      var s = e && e.status;
+      if (s === 429) return "Too many ratings from here just now. Please try again in a minute.";
+      if (s === 503) return "Feedback is unavailable right now. Please try again later.";
+      if (s === 404 && id) return "Your rating was saved, but it is too late to add a comment to it.";
+      if (s) return "Your feedback could not be sent: " + e.message + ".";
+      return "Your feedback could not be sent. Check your connection and try again.";
+    }
+    function setBusy(on) {
+      busy = on;
+      buttons.forEach(function (b) { b.disabled = on; });
+      form.querySelectorAll("button").forEach(function (b) { b.disabled = on; });
+    }
+    function done() {
+      fb.querySelector(".hb-feedback-rate").hidden = true;
+      form.hidden = true;
+      err.textContent = "";
+      fb.classList.add("hb-feedback-done");
+      status.textContent = "Thank you for your feedback!";
+      status.focus();
+    }
+    buttons.forEach(function (b) {
+      b.addEventListener("click", function () {
+        if (busy) return;
+        var r = b.getAttribute("data-rating");
+        var body = { page: page, rating: r };
+        if (id) body.id = id;
+        err.textContent = "";
+        setBusy(true);
+        post(body).then(function (j) {
+          id = j.id || id;
+          rating = r;
+          buttons.forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
+          form.hidden = false;
+          text.focus();
+        }, function (e) {
+          err.textContent = problem(e);
+        }).then(function () { setBusy(false); });
+      });
+    });
+    text.addEventListener("input", function () {
+      count.textContent = text.value.length + "/" + max;
+    });
+    fb.querySelector(".hb-feedback-skip").addEventListener("click", done);
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      if (busy) return;
+      var c = text.value.trim();
+      if (!c) { done(); return; }
+      if (c.length < min) {
+        err.textContent = "Please write at least " + min + " characters, or choose No thanks.";
+        text.focus();
+        return;
+      }
+      err.textContent = "";
+      setBusy(true);
+      post({ page: page, rating: rating, comment: c, id: id }).then(done, function (e) {
+        err.textContent = problem(e);
+      }).then(function () { setBusy(false); });
     });
   }
 })();

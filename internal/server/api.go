@@ -41,7 +41,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, h handlerFunc)
 		s.log.Error("api", "path", r.URL.Path, "err", err)
 		ae = &apiError{status: http.StatusInternalServerError, msg: "internal error"}
 	}
-	if ae.status == http.StatusMethodNotAllowed {
+	if ae.status == http.StatusMethodNotAllowed && w.Header().Get("Allow") == "" {
 		w.Header().Set("Allow", "GET, HEAD")
 	}
 	writeJSON(w, ae.status, map[string]string{"error": ae.msg})

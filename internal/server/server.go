@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/handbookhq/handbook/internal/feedback"
+	"github.com/handbookhq/handbook/internal/insights"
 	"github.com/handbookhq/handbook/internal/llms"
 	"github.com/handbookhq/handbook/internal/search"
 )
@@ -27,8 +29,20 @@ type Site struct {
 	Pages   []llms.Page
 	Title   string // the site title
 	Version string // the program's version, for the MCP server; "" for the module's
+	// Branch is the git branch the site was built from, stored with each
+	// rating as the handbook version the reader saw; "" when unknown.
+	Branch string
+	// BaseURL is the site's base_url; pages served from its origin may
+	// post feedback across origins. "" allows same-origin posts only.
+	BaseURL string
+	// TOC is every page in reading order, as the insights dashboard
+	// names them.
+	TOC []insights.Page
 
 	lower map[string]string // lowercased page URL path → page URL path
+
+	pagesOnce sync.Once
+	pages     map[string]bool // the page URL paths, for the feedback API
 
 	searchOnce sync.Once
 	search     *search.Searcher
@@ -48,16 +62,62 @@ func NewSite(dir string, redirects map[string]string, urls []string) *Site {
 
 // Server serves the current Site.
 type Server struct {
-	site atomic.Pointer[Site]
-	log  *slog.Logger
+	site     atomic.Pointer[Site]
+	log      *slog.Logger
+	fb       feedback.Store // nil: no feedback API
+	limiter  *rateLimiter   // nil: no rate limit
+	ipHeader string
+	now      func() time.Time
+	insights http.Handler // nil: no dashboard
+}
+
+// Options configure a Server beyond its site. The zero Options serve the
+// site without feedback.
+type Options struct {
+	Logger *slog.Logger // nil discards logs
+	// Feedback keeps the ratings posted to /api/feedback; nil turns the
+	// feedback API and the insights dashboard off (404).
+	Feedback feedback.Store
+	// FeedbackRate is how many ratings one client may post per minute;
+	// 0 means no limit.
+	FeedbackRate int
+	// ClientIPHeader names the header a trusted proxy puts the client's
+	// address in, such as X-Forwarded-For, whose last address is used;
+	// "" means the connection's address. The address only keys the rate
+	// limit, hashed; it is never stored or logged.
+	ClientIPHeader string
+	// AdminToken opens the insights dashboard; "" keeps it closed.
+	AdminToken string
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
 }
 
 // New returns a server for s.
 func New(s *Site, log *slog.Logger) *Server {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+	return NewWith(s, Options{Logger: log})
+}
+
+// NewWith returns a server for s with the options o.
+func NewWith(s *Site, o Options) *Server {
+	srv := &Server{log: o.Logger, fb: o.Feedback, ipHeader: o.ClientIPHeader, now: o.Now}
+	if srv.log == nil {
+		srv.log = slog.New(slog.DiscardHandler)
 	}
-	srv := &Server{log: log}
+	if srv.now == nil {
+		srv.now = time.Now
+	}
+	if o.Feedback != nil && o.FeedbackRate > 0 {
+		srv.limiter = newRateLimiter(o.FeedbackRate, time.Minute)
+	}
+	if o.Feedback != nil {
+		srv.insights = insights.New(insights.Options{
+			Store:  o.Feedback,
+			Token:  o.AdminToken,
+			Pages:  func() []insights.Page { return srv.site.Load().TOC },
+			Logger: srv.log,
+			Now:    o.Now,
+		})
+	}
 	srv.site.Store(s)
 	return srv
 }
@@ -66,14 +126,21 @@ func New(s *Site, log *slog.Logger) *Server {
 func (s *Server) SetSite(site *Site) { s.site.Store(site) }
 
 // ServeHTTP serves pages, files, redirects and the 404 page, and answers
-// GET /api/search.
+// GET /api/search, POST /api/feedback and the insights dashboard.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/api/search":
 		s.serveAPI(w, r, s.handleSearch)
 		return
+	case "/api/feedback":
+		s.serveFeedback(w, r)
+		return
 	case "/mcp":
 		s.serveMCP(w, r)
+		return
+	}
+	if s.insights != nil && (r.URL.Path == insights.Prefix || strings.HasPrefix(r.URL.Path, insights.Prefix+"/")) {
+		s.insights.ServeHTTP(w, r)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

@@ -17,6 +17,38 @@ type buildFlags struct {
 	config string
 	noGit  bool
 	quiet  bool
+	// feedback says where the "Was this helpful?" widget posts; serve
+	// sets it, build leaves it to handbook.yaml.
+	feedback widget
+}
+
+// widget says where the feedback widget of a build posts ratings.
+type widget int
+
+const (
+	// widgetFromConfig posts to handbook.yaml's feedback.endpoint, and
+	// leaves the widget out without one: "handbook build".
+	widgetFromConfig widget = iota
+	// widgetOwnServer posts to the serving handbook's own API.
+	widgetOwnServer
+	// widgetNone leaves the widget out: "handbook serve --no-feedback".
+	widgetNone
+)
+
+// feedbackPath is where "handbook serve" takes ratings.
+const feedbackPath = "/api/feedback"
+
+// feedbackURL is the address the widget of b posts to, or "" for none.
+func (w widget) feedbackURL(b *book.Book) string {
+	switch w {
+	case widgetOwnServer:
+		return feedbackPath
+	case widgetFromConfig:
+		if b.Site != nil && b.Site.Feedback.Endpoint != "" {
+			return b.Site.Feedback.Endpoint + feedbackPath
+		}
+	}
+	return ""
 }
 
 func runBuild(ctx context.Context, e *env, args []string) error {
@@ -76,7 +108,7 @@ func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, b
 		}
 		return nil, err
 	}
-	o := site.Options{Out: absOut, NoGit: bf.noGit, Logger: e.log}
+	o := site.Options{Out: absOut, NoGit: bf.noGit, FeedbackURL: bf.feedback.feedbackURL(b), Logger: e.log}
 	if !bf.quiet && isTerminal(e.stderr) {
 		o.Progress = newProgress(e.stderr, "rendering pages")
 	}

@@ -9,20 +9,54 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/handbookhq/handbook/docs"
+	"github.com/handbookhq/handbook/internal/feedback"
+	"github.com/handbookhq/handbook/internal/insights"
 	"github.com/handbookhq/handbook/internal/server"
+	"github.com/handbookhq/handbook/internal/site"
 )
+
+// defaultFeedbackRate is how many ratings one reader may give per minute.
+const defaultFeedbackRate = 20
+
+// serveFlags are the flags of serve beyond the build's.
+type serveFlags struct {
+	addr           string
+	noFeedback     bool
+	feedbackRate   int
+	clientIPHeader string
+	adminTokenFile string
+	store          storeFlags
+}
+
+func (sf *serveFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	BoolVar(*bool, string, bool, string)
+	IntVar(*int, string, int, string)
+}) {
+	fs.StringVar(&sf.addr, "addr", "127.0.0.1:4000", "`address` to listen on (port 0 picks a free port)")
+	fs.BoolVar(&sf.noFeedback, "no-feedback", false, "take no feedback: no \"Was this helpful?\" widget, no /api/feedback, no dashboard")
+	fs.IntVar(&sf.feedbackRate, "feedback-rate", defaultFeedbackRate, "ratings one reader may give per `minute` (0: no limit)")
+	fs.StringVar(&sf.clientIPHeader, "client-ip-header", "", "`header` a trusted proxy puts the reader's address in, such as X-Forwarded-For (its last address is used); default the connection's address")
+	fs.StringVar(&sf.adminTokenFile, "admin-token-file", "", "`file` holding the admin token of the "+insights.Prefix+" dashboard (default $HANDBOOK_ADMIN_TOKEN; none: no dashboard)")
+}
 
 func runServe(ctx context.Context, e *env, args []string) error {
 	flags := newFlags("serve", "[SOURCE]", "Build the handbook in SOURCE (default \".\") and serve it.", e.stderr)
-	addr := flags.String("addr", "127.0.0.1:4000", "`address` to listen on (port 0 picks a free port)")
+	var sf serveFlags
+	sf.register(flags)
+	sf.store.register(flags)
 	var bf buildFlags
 	bf.register(flags)
 	pos, err := parse(flags, args, 1)
 	if err != nil {
 		return err
+	}
+	if sf.feedbackRate < 0 {
+		return fmt.Errorf("%w: --feedback-rate must be 0 or more", errUsage)
 	}
 	source, fsys := ".", fs.FS(nil)
 	switch {
@@ -33,6 +67,30 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "no SUMMARY.md or .gitbook.yaml here: serving handbook's own documentation (give a SOURCE folder to serve yours)")
 		source, fsys = "(built-in documentation)", docs.FS
 	}
+
+	opts := server.Options{Logger: e.log, FeedbackRate: sf.feedbackRate, ClientIPHeader: sf.clientIPHeader}
+	bf.feedback = widgetNone
+	if !sf.noFeedback {
+		token, err := sf.adminToken()
+		if err != nil {
+			return err
+		}
+		storeSource := source
+		if fsys != nil {
+			storeSource = ""
+		}
+		st, where, err := sf.store.open(ctx, storeSource)
+		if err != nil {
+			return err
+		}
+		defer closeStore(e, st)
+		opts.Feedback, opts.AdminToken = st, token
+		bf.feedback = widgetOwnServer
+		if !bf.quiet {
+			fmt.Fprintf(e.stderr, "keeping feedback in %s\n", where)
+		}
+	}
+
 	tmp, err := os.MkdirTemp("", "handbook-serve-")
 	if err != nil {
 		return fmt.Errorf("make output folder: %w", err)
@@ -43,15 +101,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	site := server.NewSite(out, res.Redirects, res.URLs)
-	site.Pages, site.Title, site.Version = res.Listing, res.Title, Version
 	srv := &http.Server{
-		Handler:           server.New(site, e.log),
+		Handler:           server.NewWith(serverSite(out, res), opts),
 		ReadHeaderTimeout: 10 * time.Second,
+	}
+	if opts.AdminToken != "" && !bf.quiet {
+		fmt.Fprintf(e.stderr, "feedback insights at http://%s%s\n", ln.Addr(), insights.Prefix)
 	}
 	fmt.Fprintf(e.stdout, "serving %d pages at http://%s/\n", res.Pages, ln.Addr())
 	errc := make(chan error, 1)
@@ -67,6 +126,38 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("shut down: %w", err)
 	}
 	return nil
+}
+
+// serverSite is what the server needs to know of a build in out.
+func serverSite(out string, res *site.Result) *server.Site {
+	s := server.NewSite(out, res.Redirects, res.URLs)
+	s.Pages, s.Title, s.Version = res.Listing, res.Title, Version
+	s.Branch, s.BaseURL = res.Branch, res.BaseURL
+	s.TOC = make([]insights.Page, len(res.TOC))
+	for i, p := range res.TOC {
+		s.TOC[i] = insights.Page{Path: p.Path, Title: p.Title, Section: p.Section}
+	}
+	return s
+}
+
+// adminToken reads the dashboard's admin token: from --admin-token-file,
+// else from $HANDBOOK_ADMIN_TOKEN; "" means no dashboard.
+func (sf *serveFlags) adminToken() (string, error) {
+	if sf.adminTokenFile == "" {
+		return strings.TrimSpace(os.Getenv("HANDBOOK_ADMIN_TOKEN")), nil
+	}
+	data, err := os.ReadFile(sf.adminTokenFile)
+	if err != nil {
+		return "", fmt.Errorf("read admin token: %w", err)
+	}
+	return strings.TrimSpace(string(data)), nil
+}
+
+// closeStore closes the feedback store once the server has stopped.
+func closeStore(e *env, st feedback.Store) {
+	if err := st.Close(); err != nil {
+		e.log.Error("close feedback store", "err", err)
+	}
 }
 
 // isHandbook reports whether dir looks like a GitBook repository.

@@ -3,8 +3,10 @@ package cli
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -88,7 +90,7 @@ func startServe(t *testing.T, args ...string) (base string, stop func()) {
 
 func TestServeOutsideAHandbookShowsTheBuiltInDocumentation(t *testing.T) {
 	t.Chdir(t.TempDir())
-	base, stop := startServe(t, "serve", "--addr", "127.0.0.1:0")
+	base, stop := startServe(t, "serve", "--addr", "127.0.0.1:0", "--data", t.TempDir())
 	defer stop()
 	for path, want := range map[string]string{
 		"":                            "<title>Introduction | handbook</title>",
@@ -103,5 +105,99 @@ func TestServeOutsideAHandbookShowsTheBuiltInDocumentation(t *testing.T) {
 		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
 			t.Errorf("GET /%s: got status %d, want 200 and %q in the body", path, resp.StatusCode, want)
 		}
+	}
+}
+
+func TestServeKeepsFeedbackInTheDataFolder(t *testing.T) {
+	t.Parallel()
+	src, data := t.TempDir(), t.TempDir()
+	hbtest.Write(t, src, `
+-- SUMMARY.md --
+* [Home](README.md)
+* [Guide](guide.md)
+-- README.md --
+# Home
+-- guide.md --
+# Guide
+`)
+	base, stop := startServe(t, "serve", "-q", "--no-git", "--addr", "127.0.0.1:0", "--data", data, src)
+	resp, err := http.Get(base + "guide")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(page), `data-endpoint="/api/feedback" data-page="/guide"`) {
+		t.Error("the page has no widget posting to /api/feedback")
+	}
+	resp, err = http.Post(base+"api/feedback", "application/json", strings.NewReader(`{"page": "/guide", "rating": "good"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct{ ID string }
+	err = json.NewDecoder(resp.Body).Decode(&got)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated || err != nil || got.ID == "" {
+		t.Errorf("POST /api/feedback: got status %d and id %q (%v), want 201 and an id", resp.StatusCode, got.ID, err)
+	}
+	stop()
+	if fi, err := os.Stat(filepath.Join(data, "feedback.db")); err != nil || fi.Size() == 0 {
+		t.Errorf("got no feedback database in the data folder: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(src, ".handbook")); !os.IsNotExist(err) {
+		t.Errorf("with --data, the source got a .handbook folder: %v", err)
+	}
+}
+
+func TestServeWithoutFeedbackHasNoWidgetAndNoAPI(t *testing.T) {
+	t.Parallel()
+	src := t.TempDir()
+	hbtest.Write(t, src, `
+-- SUMMARY.md --
+* [Home](README.md)
+-- README.md --
+# Home
+`)
+	base, stop := startServe(t, "serve", "-q", "--no-git", "--no-feedback", "--addr", "127.0.0.1:0", src)
+	defer stop()
+	resp, err := http.Get(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if strings.Contains(string(page), "hb-feedback") {
+		t.Error("the page has the feedback widget, want none")
+	}
+	resp, err = http.Post(base+"api/feedback", "application/json", strings.NewReader(`{"page": "/", "rating": "good"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("POST /api/feedback: got status %d, want 404", resp.StatusCode)
+	}
+	if _, err := os.Stat(filepath.Join(src, ".handbook")); !os.IsNotExist(err) {
+		t.Errorf("without feedback, the source got a .handbook folder: %v", err)
+	}
+}
+
+func TestServeFailsWhenTheStoreCannotBeOpened(t *testing.T) {
+	t.Parallel()
+	src := t.TempDir()
+	hbtest.Write(t, src, `
+-- SUMMARY.md --
+* [Home](README.md)
+-- README.md --
+# Home
+`)
+	notADir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notADir, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	code := Main(context.Background(), []string{"serve", "-q", "--no-git", "--addr", "127.0.0.1:0", "--data", notADir, src}, io.Discard, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "data folder") {
+		t.Errorf("got exit code %d and %q, want 1 and an error about the data folder", code, stderr.String())
 	}
 }

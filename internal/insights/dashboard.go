@@ -32,11 +32,11 @@ type commentRow struct {
 
 // dashboardData is what the dashboard template shows.
 type dashboardData struct {
-	Periods  []option
-	Sections []option
-	Period   string // the period's label
-	Section  string // the section's name, or "" for all
-	From, To time.Time
+	PeriodOptions  []option
+	SectionOptions []option
+	Period         string // the period's label
+	Section        string // the section's name, or "" for all
+	From, To       time.Time
 	Report
 	Chart    template.HTML
 	Comments []commentRow
@@ -75,14 +75,14 @@ func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Chart = chartSVG(d.Trend)
 	for _, p := range periods {
-		d.Periods = append(d.Periods, option{p.Name, p.Label, p.Name == q.Period})
+		d.PeriodOptions = append(d.PeriodOptions, option{p.Name, p.Label, p.Name == q.Period})
 		if p.Name == q.Period {
 			d.Period = p.Label
 		}
 	}
-	d.Sections = append(d.Sections, option{allSections, "All sections", q.Section == allSections})
+	d.SectionOptions = append(d.SectionOptions, option{allSections, "All sections", q.Section == allSections})
 	for _, s := range sections(pages) {
-		d.Sections = append(d.Sections, option{s, s, s == q.Section})
+		d.SectionOptions = append(d.SectionOptions, option{s, s, s == q.Section})
 	}
 	if q.Section != allSections {
 		d.Section = q.Section

@@ -145,3 +145,34 @@ func TestForgedCookieFails(t *testing.T) {
 		}
 	}
 }
+
+func TestStyleSheetAndTrailingSlash(t *testing.T) {
+	t.Parallel()
+	h := newDashboard(t)
+	res, body := do(t, h, httptest.NewRequest(http.MethodGet, "/_insights/insights.css", nil))
+	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/css") || !strings.Contains(body, "prefers-color-scheme: dark") {
+		t.Errorf("style sheet: got %d %q", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	res, _ = get(t, h, "/_insights/?period=7d")
+	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusMovedPermanently || loc != "/_insights?period=7d" {
+		t.Errorf("trailing slash: got %d to %q", res.StatusCode, loc)
+	}
+	if res, _ := get(t, h, "/_insights/nothing"); res.StatusCode != http.StatusNotFound || res.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("unknown path: got %d, Cache-Control %q", res.StatusCode, res.Header.Get("Cache-Control"))
+	}
+}
+
+func TestClosedStoreIsAnErrorWithoutDetails(t *testing.T) {
+	t.Parallel()
+	st := openStore(t)
+	h := insights.New(insights.Options{Store: st, Token: testToken})
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []string{"/_insights", "/_insights/feedback.csv"} {
+		res, body := get(t, h, target)
+		if res.StatusCode != http.StatusInternalServerError || strings.Contains(body, "closed") {
+			t.Errorf("%s: got %d %q, want 500 with a generic message", target, res.StatusCode, body)
+		}
+	}
+}

@@ -153,7 +153,10 @@ func TestPageChrome(t *testing.T) {
 		`<a href="/getting-started/guide/install" aria-current="page">Install</a>`,
 		`<p class="hb-nav-group">Getting started</p>`,
 		`<p class="hb-nav-group">Company</p>`,
-		`Was this helpful?`,
+		// the footer is there; the feedback widget needs an address to
+		// post to (feedback_test.go)
+		`<footer class="hb-page-footer">`,
+		`! Was this helpful?`,
 		`Export as PDF`,
 	)
 	// Hidden pages are skipped by previous/next and the sidebar.
@@ -485,7 +488,7 @@ layout:
 		`! class="hb-sidebar"`,
 		`! On this page`,
 		`! class="hb-pagination"`,
-		`! Was this helpful?`,
+		`! class="hb-page-footer"`,
 		`<h2 id="one">`,
 	)
 	b.AssertFile("next/index.html",
@@ -493,7 +496,7 @@ layout:
 		`class="hb-sidebar"`,
 		`On this page`,
 		`class="hb-pagination"`,
-		`Was this helpful?`,
+		`<footer class="hb-page-footer">`,
 	)
 }
 

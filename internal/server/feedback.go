@@ -111,14 +111,14 @@ func (s *Server) handleFeedback(w http.ResponseWriter, r *http.Request, site *Si
 			return errorf(http.StatusNotFound, "no rating with this id to amend, or it is more than an hour old")
 		}
 		if err != nil {
-			return s.storeError(w, ctx, err)
+			return s.storeError(ctx, w, err)
 		}
 		writeJSON(w, http.StatusOK, feedbackResponse{ID: *req.ID})
 		return nil
 	}
 	e.ID, e.Time, e.Version = feedback.NewID(), now.UTC(), site.Branch
 	if err := s.fb.Add(ctx, e); err != nil {
-		return s.storeError(w, ctx, err)
+		return s.storeError(ctx, w, err)
 	}
 	writeJSON(w, http.StatusCreated, feedbackResponse{ID: e.ID})
 	return nil
@@ -126,7 +126,7 @@ func (s *Server) handleFeedback(w http.ResponseWriter, r *http.Request, site *Si
 
 // storeError turns an unavailable or slow store into 503 with
 // Retry-After; other errors are logged as they are.
-func (s *Server) storeError(w http.ResponseWriter, ctx context.Context, err error) error {
+func (s *Server) storeError(ctx context.Context, w http.ResponseWriter, err error) error {
 	if errors.Is(err, feedback.ErrUnavailable) || errors.Is(err, feedback.ErrClosed) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		s.log.Warn("feedback store unavailable", "err", err)
 		w.Header().Set("Retry-After", unavailableRetry)

@@ -12,8 +12,8 @@ const (
 	chartW      = 720
 	chartH      = 260
 	chartLeft   = 44 // room for the count axis
-	chartRight  = 48 // room for the score axis
-	chartTop    = 14
+	chartRight  = 58 // room for the score axis
+	chartTop    = 26 // room for the axes' names
 	chartBottom = 34 // room for the dates
 )
 
@@ -59,11 +59,13 @@ func chartSVG(buckets []Bucket) template.HTML {
 		fmt.Fprintf(&sb, `<text class="axis" x="%d" y="%.1f" text-anchor="end">%s</text>`, chartLeft-6, y+4, countLabel(f*float64(top)))
 		fmt.Fprintf(&sb, `<text class="axis score-axis" x="%d" y="%.1f">%.0f%%</text>`, chartW-chartRight+6, y+4, f*100)
 	}
-	fmt.Fprintf(&sb, `<text class="axis" x="%d" y="%d">ratings</text>`, 2, chartTop-4)
-	fmt.Fprintf(&sb, `<text class="axis score-axis" x="%d" y="%d" text-anchor="end">score</text>`, chartW-2, chartTop-4)
+	fmt.Fprintf(&sb, `<text class="axis" x="%d" y="%d">ratings</text>`, 2, chartTop-14)
+	fmt.Fprintf(&sb, `<text class="axis score-axis" x="%d" y="%d" text-anchor="end">score</text>`, chartW-2, chartTop-14)
 
-	// One bar group per bucket.
-	var points []string
+	// One bar group per bucket; the score is a line through the buckets
+	// with ratings, broken where there are none.
+	var runs [][]string
+	var run []string
 	for i, b := range buckets {
 		x := float64(chartLeft) + float64(i)*slot + (slot-barW)/2
 		fmt.Fprintf(&sb, `<g class="bar"><title>%s</title>`, html.EscapeString(bucketTitle(b, weekly)))
@@ -80,16 +82,26 @@ func chartSVG(buckets []Bucket) template.HTML {
 			fmt.Fprintf(&sb, `<rect class="%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"/>`, part.class, x, y, barW, h)
 		}
 		sb.WriteString(`</g>`)
-		if s, ok := b.Score(); ok {
-			points = append(points, fmt.Sprintf("%.1f,%.1f", x+barW/2, base-s/100*plotH))
+		s, ok := b.Score()
+		if !ok {
+			if run != nil {
+				runs, run = append(runs, run), nil
+			}
+			continue
 		}
+		run = append(run, fmt.Sprintf("%.1f,%.1f", x+barW/2, base-s/100*plotH))
 	}
-	if len(points) > 1 {
-		fmt.Fprintf(&sb, `<polyline class="score" points="%s"/>`, strings.Join(points, " "))
+	if run != nil {
+		runs = append(runs, run)
 	}
-	for _, p := range points {
-		x, y, _ := strings.Cut(p, ",")
-		fmt.Fprintf(&sb, `<circle class="score-dot" cx="%s" cy="%s" r="2.5"/>`, x, y)
+	for _, r := range runs {
+		if len(r) > 1 {
+			fmt.Fprintf(&sb, `<polyline class="score" points="%s"/>`, strings.Join(r, " "))
+		}
+		for _, p := range r {
+			x, y, _ := strings.Cut(p, ",")
+			fmt.Fprintf(&sb, `<circle class="score-dot" cx="%s" cy="%s" r="3"/>`, x, y)
+		}
 	}
 
 	// Dates under about six of the bars.

@@ -16,6 +16,7 @@ type svgShape struct {
 	barTitles []string // each bar's <title>
 	rects     int
 	lines     int // <polyline class="score">
+	dots      int // <circle class="score-dot">
 }
 
 // parseSVG reads s as XML, failing the test if it is not well-formed.
@@ -47,6 +48,8 @@ func parseSVG(t *testing.T, s string) svgShape {
 				sh.rects++
 			case el.Name.Local == "polyline" && class == "score":
 				sh.lines++
+			case el.Name.Local == "circle" && class == "score-dot":
+				sh.dots++
 			case el.Name.Local == "title" && inBar:
 				var text string
 				if err := d.DecodeElement(&text, &el); err != nil {
@@ -80,13 +83,14 @@ func TestChartHasOneBarGroupPerDay(t *testing.T) {
 		{Page: "/", Day: date("2026-11-18"), Rating: feedback.Good, N: 3},
 		{Page: "/", Day: date("2026-11-18"), Rating: feedback.Bad, N: 1},
 		{Page: "/<b>", Day: date("2026-11-20"), Rating: feedback.OK, N: 2},
+		{Page: "/", Day: date("2026-11-21"), Rating: feedback.Good, N: 1},
 	}
 	svg := string(chartSVG(trend(counts, date("2026-11-18"), date("2026-11-25"))))
 	sh := parseSVG(t, svg)
 	if sh.root.Name.Local != "svg" || attr(sh.root, "role") != "img" {
 		t.Errorf("root: got %v", sh.root)
 	}
-	if label := attr(sh.root, "aria-label"); !strings.Contains(label, "6 ratings, 3 good, 2 ok, 1 bad") {
+	if label := attr(sh.root, "aria-label"); !strings.Contains(label, "7 ratings, 4 good, 2 ok, 1 bad") {
 		t.Errorf("aria-label: got %q", label)
 	}
 	if sh.bars != 7 || len(sh.barTitles) != 7 {
@@ -95,11 +99,13 @@ func TestChartHasOneBarGroupPerDay(t *testing.T) {
 	if sh.barTitles[0] != "Wed 18 Nov 2026: 3 good, 0 ok, 1 bad; score 75%" || sh.barTitles[1] != "Thu 19 Nov 2026: no ratings" {
 		t.Errorf("titles: got %q", sh.barTitles)
 	}
-	if sh.rects != 3 {
-		t.Errorf("got %d rects, want 3 (good and bad on the 18th, ok on the 20th)", sh.rects)
+	if sh.rects != 4 {
+		t.Errorf("got %d rects, want 4 (good and bad on the 18th, ok on the 20th, good on the 21st)", sh.rects)
 	}
-	if sh.lines != 1 {
-		t.Errorf("got %d score lines, want 1", sh.lines)
+	// The score line breaks on the 19th, which has no ratings: a dot on
+	// the 18th, a line from the 20th to the 21st.
+	if sh.lines != 1 || sh.dots != 3 {
+		t.Errorf("got %d score lines and %d dots, want 1 and 3", sh.lines, sh.dots)
 	}
 	if strings.Contains(svg, "style=") {
 		t.Error("chart uses inline styles, which the Content-Security-Policy forbids")

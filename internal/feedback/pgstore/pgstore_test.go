@@ -18,7 +18,7 @@ import (
 
 // serverURL is the test server's URL, from HANDBOOK_TEST_POSTGRES. Without
 // it the test is skipped, or fails under CI, which must never skip it.
-func serverURL(t *testing.T) string {
+func serverURL(t testing.TB) string {
 	t.Helper()
 	u := os.Getenv("HANDBOOK_TEST_POSTGRES")
 	if u == "" {
@@ -28,7 +28,7 @@ func serverURL(t *testing.T) string {
 }
 
 // missing skips the test, or fails it when CI is set.
-func missing(t *testing.T, why string) {
+func missing(t testing.TB, why string) {
 	t.Helper()
 	if os.Getenv("CI") != "" {
 		t.Fatal(why + " (CI is set, so the PostgreSQL tests may not be skipped)")
@@ -38,7 +38,7 @@ func missing(t *testing.T, why string) {
 
 // freshSchema makes an empty schema on the server at base, drops it when
 // the test ends, and returns base with search_path set to it.
-func freshSchema(t *testing.T, base string) string {
+func freshSchema(t testing.TB, base string) string {
 	t.Helper()
 	ctx := context.Background()
 	var b [6]byte

@@ -18,6 +18,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/handbookhq/handbook/internal/hbtest"
 	"github.com/handbookhq/handbook/internal/search"
 	"github.com/handbookhq/handbook/internal/server"
 )
@@ -29,14 +30,10 @@ import (
 // with the same scores, titles, snippets and highlights.
 func TestSearchBrowserMatchesAPI(t *testing.T) {
 	t.Parallel()
-	chrome := findChromium()
-	if chrome == "" {
-		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome or headless-shell on PATH): the browser search client is not checked")
-	}
+	ctx := hbtest.Chromium(t, 2*time.Minute)
 	const limit = 5
 	queries := readQueries(t)
 	ts := serveCorpus(t)
-	ctx := startChromium(t, chrome, 2*time.Minute)
 
 	qs, err := json.Marshal(queries)
 	if err != nil {
@@ -87,16 +84,6 @@ func TestSearchBrowserMatchesAPI(t *testing.T) {
 	t.Logf("%d queries, %d results compared between the browser and the API, largest relative score difference %.3g", len(queries), compared, maxRel)
 }
 
-// findChromium returns the path of a Chromium or Chrome binary, or "".
-func findChromium() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell", "headless_shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // serveCorpus builds the Mattermost handbook and serves it on loopback
 // until the test ends.
 func serveCorpus(t *testing.T) *httptest.Server {
@@ -105,24 +92,6 @@ func serveCorpus(t *testing.T) *httptest.Server {
 	ts := httptest.NewServer(server.New(server.NewSite(out, res.Redirects, res.URLs), nil))
 	t.Cleanup(ts.Close)
 	return ts
-}
-
-// startChromium starts headless Chromium at path and gives a context for
-// its first tab, which ends after timeout or with the test.
-func startChromium(t *testing.T, path string, timeout time.Duration) context.Context {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	t.Cleanup(cancel)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-	)
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	ctx, cancelBrowser := chromedp.NewContext(ctx)
-	t.Cleanup(cancelBrowser)
-	return ctx
 }
 
 // readQueries returns the queries of testdata/search-queries.txt, each

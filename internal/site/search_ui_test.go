@@ -22,12 +22,8 @@ import (
 // where the page marks the query's words in its content.
 func TestSearchUIKeyboard(t *testing.T) {
 	t.Parallel()
-	chrome := findChromium()
-	if chrome == "" {
-		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome or headless-shell on PATH): the search dialog is not checked")
-	}
+	ctx := hbtest.Chromium(t, 2*time.Minute)
 	ts := serveCorpus(t)
-	ctx := startChromium(t, chrome, 2*time.Minute)
 
 	do(t, ctx, "open the home page",
 		chromedp.Navigate(ts.URL+"/"),

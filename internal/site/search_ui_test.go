@@ -11,6 +11,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/handbookhq/handbook/internal/hbtest"
 )
 
 // TestSearchUIKeyboard drives the search dialog of theme/assets/search.js

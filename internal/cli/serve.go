@@ -39,7 +39,7 @@ func (sf *serveFlags) register(fs interface {
 }) {
 	fs.StringVar(&sf.addr, "addr", "127.0.0.1:4000", "`address` to listen on (port 0 picks a free port)")
 	fs.BoolVar(&sf.noFeedback, "no-feedback", false, "take no feedback: no \"Was this helpful?\" widget, no /api/feedback, no dashboard")
-	fs.IntVar(&sf.feedbackRate, "feedback-rate", defaultFeedbackRate, "ratings one reader may give per `minute` (0: no limit)")
+	fs.IntVar(&sf.feedbackRate, "feedback-rate", defaultFeedbackRate, "`number` of ratings one reader may give per minute (0: no limit)")
 	fs.StringVar(&sf.clientIPHeader, "client-ip-header", "", "`header` a trusted proxy puts the reader's address in, such as X-Forwarded-For (its last address is used); default the connection's address")
 	fs.StringVar(&sf.adminTokenFile, "admin-token-file", "", "`file` holding the admin token of the "+insights.Prefix+" dashboard (default $HANDBOOK_ADMIN_TOKEN; none: no dashboard)")
 }

@@ -46,8 +46,12 @@ func chartSVG(buckets []Bucket) template.HTML {
 		unit = "week"
 	}
 	first, last := buckets[0].Start, buckets[len(buckets)-1].Start
-	label := fmt.Sprintf("Ratings per %s from %s to %s: %d ratings, %d good, %d ok, %d bad; score %s",
-		unit, first.Format("2 Jan 2006"), last.Format("2 Jan 2006"), total.Total(), total.Good, total.OK, total.Bad, total.ScoreText())
+	noun := "ratings"
+	if total.Total() == 1 {
+		noun = "rating"
+	}
+	label := fmt.Sprintf("Ratings per %s from %s to %s: %d %s, %d good, %d ok, %d bad; score %s",
+		unit, first.Format("2 Jan 2006"), last.Format("2 Jan 2006"), total.Total(), noun, total.Good, total.OK, total.Bad, total.ScoreText())
 	fmt.Fprintf(&sb, `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s">`,
 		chartW, chartH, html.EscapeString(label))
 	fmt.Fprintf(&sb, `<title>%s</title>`, html.EscapeString(label))

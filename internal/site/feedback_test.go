@@ -95,3 +95,42 @@ func TestResultNamesTheBranchBuilt(t *testing.T) {
 		t.Errorf("got Branch %q, want main", b.Result.Branch)
 	}
 }
+
+// TestTOCNamesSections checks the sections feedback insights group pages
+// by: the SUMMARY group, and outside a titled group the top-level page.
+func TestTOCNamesSections(t *testing.T) {
+	t.Parallel()
+	b := hbtest.Build(t, `
+-- SUMMARY.md --
+* [Welcome](README.md)
+  * [History](history.md)
+
+## Guides
+
+* [Onboarding](guides/onboarding.md)
+  * [Laptop](guides/laptop.md)
+-- README.md --
+# Welcome
+-- history.md --
+# History
+-- guides/onboarding.md --
+# Onboarding
+-- guides/laptop.md --
+# Laptop
+`)
+	want := []site.TOCPage{
+		{Path: "/", Title: "Welcome", Section: "Welcome"},
+		{Path: "/history", Title: "History", Section: "Welcome"},
+		{Path: "/guides/onboarding", Title: "Onboarding", Section: "Guides"},
+		{Path: "/guides/onboarding/laptop", Title: "Laptop", Section: "Guides"},
+	}
+	got := b.Result.TOC
+	if len(got) != len(want) {
+		t.Fatalf("TOC has %d pages, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("TOC[%d] = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}

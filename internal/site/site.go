@@ -126,10 +126,10 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 	}, nil
 }
 
-// section names the part of the handbook p belongs to: its group, or in
-// a book without groups the top-level page above it (or p itself).
+// section names the part of the handbook p belongs to: its group, or,
+// outside any titled group, the top-level page above it (or p itself).
 func section(p *book.Page) string {
-	if g := p.Group(); g != nil {
+	if g := p.Group(); g != nil && g.Title != "" {
 		return g.Title
 	}
 	if a := p.Ancestors(); len(a) > 0 {

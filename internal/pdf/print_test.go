@@ -1,0 +1,297 @@
+package pdf
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	rpdf "github.com/ledongthuc/pdf"
+)
+
+// fixture is a document of three sections, each on its own printed page,
+// with a distinctive word on each page and a link from the first page to
+// the last section.
+const fixture = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Fixture Handbook</title>
+<style>
+@page { size: A5; margin: 1.5cm 1.5cm 2cm; }
+body { font-family: sans-serif; }
+section + section { break-before: page; }
+</style></head>
+<body>
+<section id="first-section">
+<h1>Welcome Chapter</h1>
+<p>The first page speaks of Marmalade.</p>
+<p><a href="#last-section">Go to the appendix</a></p>
+<h2>Getting Started</h2>
+<p>Some words to start with.</p>
+</section>
+<section id="middle-section">
+<h1>Middle Chapter</h1>
+<h2>Deep Details</h2>
+<p>The middle page speaks of Zeppelin.</p>
+</section>
+<section id="last-section">
+<h1>Appendix Chapter</h1>
+<p>The last page speaks of Xylophone.</p>
+</section>
+</body></html>`
+
+// chromeForTest returns the browser's path, skipping the test when there
+// is none, or failing it when the environment variable CI is set.
+func chromeForTest(t *testing.T) string {
+	t.Helper()
+	p, err := FindChrome("")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI must run the browser tests: %v", err)
+		}
+		t.Skipf("browser test skipped: %v", err)
+	}
+	return p
+}
+
+// serveFixture serves the fixture at / and 404 elsewhere.
+func serveFixture(t *testing.T) *httptest.Server {
+	t.Helper()
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(fixture))
+	}))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// TestPrintFixture prints the fixture and reads the PDF back: its pages,
+// its outline, the link on the first page and the text of each page.
+func TestPrintFixture(t *testing.T) {
+	t.Parallel()
+	chrome := chromeForTest(t)
+	ts := serveFixture(t)
+	out := filepath.Join(t.TempDir(), "handbook.pdf")
+	var stages []string
+	res, err := Print(context.Background(), Options{
+		Chrome:   chrome,
+		URL:      ts.URL + "/",
+		Out:      out,
+		Title:    `Fixture & Co <Handbook>`,
+		Footer:   true,
+		Progress: func(s string) { stages = append(stages, s) },
+		Timeout:  90 * time.Second,
+	})
+	if err != nil {
+		t.Fatalf("Print: %v", err)
+	}
+	if len(stages) < 4 || !strings.HasPrefix(stages[len(stages)-1], "writing") {
+		t.Errorf("progress stages %q, want several ending with writing", stages)
+	}
+	assertNoTemp(t, filepath.Dir(out), "handbook.pdf")
+
+	f, r, err := rpdf.Open(out)
+	if err != nil {
+		t.Fatalf("read the PDF: %v", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Bytes != fi.Size() {
+		t.Errorf("Result.Bytes = %d, file has %d", res.Bytes, fi.Size())
+	}
+	if n := r.NumPage(); n != 3 || res.Pages != n {
+		t.Errorf("PDF has %d pages and Result.Pages = %d, want 3 and 3", n, res.Pages)
+	}
+
+	// The outline has the headings, nested: h2 under their h1.
+	var titles []string
+	var walk func(o rpdf.Outline, depth int)
+	walk = func(o rpdf.Outline, depth int) {
+		for _, c := range o.Child {
+			titles = append(titles, strings.Repeat("-", depth)+c.Title)
+			walk(c, depth+1)
+		}
+	}
+	walk(r.Outline(), 0)
+	wantTitles := []string{"Welcome Chapter", "-Getting Started", "Middle Chapter", "-Deep Details", "Appendix Chapter"}
+	if !slices.Equal(titles, wantTitles) {
+		t.Errorf("outline %q, want %q", titles, wantTitles)
+	}
+
+	// Each page has its own word, and the footer's title and page number.
+	words := []string{"Marmalade", "Zeppelin", "Xylophone"}
+	texts := make([]string, r.NumPage())
+	for i := range texts {
+		texts[i] = pageText(t, r.Page(i+1))
+	}
+	for i, w := range words {
+		if i >= len(texts) {
+			break
+		}
+		for j, text := range texts {
+			if got := strings.Contains(text, w); got != (i == j) {
+				t.Errorf("page %d has %q: %v, want %v (text %q)", j+1, w, got, i == j, text)
+			}
+		}
+		if want := strings.Join(strings.Fields(`Fixture & Co <Handbook>`), ""); !strings.Contains(texts[i], want) {
+			t.Errorf("page %d's text %q has no footer title %q", i+1, texts[i], want)
+		}
+		if want := string(rune('1'+i)) + "/3"; !strings.Contains(texts[i], want) {
+			t.Errorf("page %d's text %q has no page number %q", i+1, texts[i], want)
+		}
+	}
+
+	// The link on page 1 goes to the last page.
+	dests := linkDestinations(r, r.Page(1))
+	if len(dests) != 1 {
+		t.Fatalf("page 1 has %d internal links, want 1", len(dests))
+	}
+	target := pageText(t, rpdf.Page{V: dests[0]})
+	if !strings.Contains(target, "Xylophone") || strings.Contains(target, "Marmalade") {
+		t.Errorf("the link on page 1 goes to a page with text %q, want the last page", target)
+	}
+}
+
+// pageText returns the text of a page without white space, since the
+// PDF places words rather than spaces.
+func pageText(t *testing.T, p rpdf.Page) string {
+	t.Helper()
+	s, err := p.GetPlainText(nil)
+	if err != nil {
+		t.Fatalf("text of a page: %v", err)
+	}
+	return strings.Join(strings.Fields(s), "")
+}
+
+// linkDestinations returns the page objects that the internal links of
+// page p go to, following named destinations.
+func linkDestinations(r *rpdf.Reader, p rpdf.Page) []rpdf.Value {
+	var pages []rpdf.Value
+	annots := p.V.Key("Annots")
+	for i := range annots.Len() {
+		a := annots.Index(i)
+		if a.Key("Subtype").Name() != "Link" {
+			continue
+		}
+		d := a.Key("Dest")
+		if d.IsNull() && a.Key("A").Key("S").Name() == "GoTo" {
+			d = a.Key("A").Key("D")
+		}
+		d = resolveDest(r, d)
+		if d.Kind() == rpdf.Array && d.Len() > 0 && d.Index(0).Key("Type").Name() == "Page" {
+			pages = append(pages, d.Index(0))
+		}
+	}
+	return pages
+}
+
+// resolveDest turns a named destination into its array, looking in the
+// catalog's /Dests and in its /Names /Dests name tree.
+func resolveDest(r *rpdf.Reader, d rpdf.Value) rpdf.Value {
+	var name string
+	switch d.Kind() {
+	case rpdf.Name:
+		name = d.Name()
+	case rpdf.String:
+		name = d.RawString()
+	default:
+		return d
+	}
+	root := r.Trailer().Key("Root")
+	if v := root.Key("Dests").Key(name); !v.IsNull() {
+		return explicitDest(v)
+	}
+	return explicitDest(lookupNameTree(root.Key("Names").Key("Dests"), name))
+}
+
+// explicitDest returns the array of a destination that may be wrapped in
+// a dictionary with /D.
+func explicitDest(v rpdf.Value) rpdf.Value {
+	if v.Kind() == rpdf.Dict {
+		return v.Key("D")
+	}
+	return v
+}
+
+// lookupNameTree finds name in a PDF name tree.
+func lookupNameTree(node rpdf.Value, name string) rpdf.Value {
+	names := node.Key("Names")
+	for i := 0; i+1 < names.Len(); i += 2 {
+		if names.Index(i).RawString() == name {
+			return names.Index(i + 1)
+		}
+	}
+	kids := node.Key("Kids")
+	for i := range kids.Len() {
+		if v := lookupNameTree(kids.Index(i), name); !v.IsNull() {
+			return v
+		}
+	}
+	return rpdf.Value{}
+}
+
+// TestPrintErrors checks that bad options, an HTTP error and a cancelled
+// context are errors that leave no output and no temporary file.
+func TestPrintErrors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.pdf")
+	for _, c := range []struct {
+		name string
+		o    Options
+		want string
+	}{
+		{"no URL", Options{Out: out}, "no URL"},
+		{"bad scheme", Options{URL: "ftp://example.org/", Out: out}, "scheme must be http, https or file"},
+		{"no output", Options{URL: "http://127.0.0.1/"}, "no output path"},
+		{"bad chrome", Options{URL: "http://127.0.0.1/", Out: out, Chrome: filepath.Join(dir, "nochrome")}, "does not exist"},
+	} {
+		if _, err := Print(context.Background(), c.o); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one saying %q", c.name, err, c.want)
+		}
+	}
+
+	chrome := chromeForTest(t)
+	ts := serveFixture(t)
+	_, err := Print(context.Background(), Options{Chrome: chrome, URL: ts.URL + "/missing", Out: out})
+	if err == nil || !strings.Contains(err.Error(), "404") {
+		t.Errorf("printing a missing page: error %v, want one saying 404", err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err = Print(ctx, Options{Chrome: chrome, URL: ts.URL + "/", Out: out, Progress: func(s string) {
+		if strings.HasPrefix(s, "printing") {
+			cancel()
+		}
+	}})
+	cancel()
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("printing with a context cancelled while printing: error %v, want context.Canceled", err)
+	}
+	assertNoTemp(t, dir, "")
+}
+
+// assertNoTemp fails when dir holds anything but the file named keep.
+func assertNoTemp(t *testing.T, dir, keep string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != keep {
+			t.Errorf("%s holds %s, want only %q", dir, e.Name(), keep)
+		}
+	}
+}

@@ -295,3 +295,31 @@ func assertNoTemp(t *testing.T, dir, keep string) {
 		}
 	}
 }
+
+// TestPrintFileURL prints the fixture from a file:// URL, without the
+// footer.
+func TestPrintFileURL(t *testing.T) {
+	t.Parallel()
+	chrome := chromeForTest(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "print.html")
+	if err := os.WriteFile(src, []byte(fixture), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.pdf")
+	res, err := Print(context.Background(), Options{Chrome: chrome, URL: "file://" + filepath.ToSlash(src), Out: out})
+	if err != nil {
+		t.Fatalf("Print: %v", err)
+	}
+	f, r, err := rpdf.Open(out)
+	if err != nil {
+		t.Fatalf("read the PDF: %v", err)
+	}
+	defer f.Close()
+	if n := r.NumPage(); n != 3 || res.Pages != 3 {
+		t.Errorf("PDF has %d pages and Result.Pages = %d, want 3 and 3", n, res.Pages)
+	}
+	if text := pageText(t, r.Page(3)); !strings.Contains(text, "Xylophone") || strings.Contains(text, "/3") {
+		t.Errorf("page 3's text %q, want Xylophone and no footer", text)
+	}
+}

@@ -227,13 +227,9 @@ func (s *Server) clientAddr(r *http.Request) string {
 	return r.RemoteAddr
 }
 
-// hasPage reports whether p is one of the site's page URL paths.
+// hasPage reports whether p is one of the site's page URL paths, exactly
+// as written.
 func (s *Site) hasPage(p string) bool {
-	s.pagesOnce.Do(func() {
-		s.pages = make(map[string]bool, len(s.URLs))
-		for _, u := range s.URLs {
-			s.pages[u] = true
-		}
-	})
-	return s.pages[p]
+	u, ok := s.lower[strings.ToLower(p)]
+	return ok && u == p
 }

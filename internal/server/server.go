@@ -41,9 +41,6 @@ type Site struct {
 
 	lower map[string]string // lowercased page URL path → page URL path
 
-	pagesOnce sync.Once
-	pages     map[string]bool // the page URL paths, for the feedback API
-
 	searchOnce sync.Once
 	search     *search.Searcher
 	searchErr  error

@@ -3,35 +3,27 @@ package hbtest
 import (
 	"context"
 	"os"
-	"os/exec"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/handbookhq/handbook/internal/pdf"
 )
 
-// FindChromium returns the path of a Chromium or Chrome on PATH, or "".
-func FindChromium() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell", "headless_shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// Chromium starts headless Chromium and gives a context for its first
-// tab, which ends after timeout or with the test. Without a Chromium the
+// Chromium starts headless Chromium, found by pdf.FindChrome ($CHROME,
+// PATH, the usual install paths), and gives a context for its first tab,
+// which ends after timeout or with the test. Without a Chromium the
 // test is skipped, or fails when the environment variable CI is set, so
 // that continuous integration never skips browser tests silently.
 func Chromium(t testing.TB, timeout time.Duration) context.Context {
 	t.Helper()
-	path := FindChromium()
-	if path == "" {
+	path, err := pdf.FindChrome("")
+	if err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatal("no Chromium found (chromium, chromium-browser, google-chrome or headless-shell on PATH): CI must run the browser tests")
+			t.Fatalf("CI must run the browser tests: %v", err)
 		}
-		t.Skip("no Chromium found (chromium, chromium-browser, google-chrome or headless-shell on PATH): browser test skipped")
+		t.Skipf("browser test skipped: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	t.Cleanup(cancel)

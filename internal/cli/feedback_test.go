@@ -12,33 +12,25 @@ import (
 	"time"
 
 	"github.com/handbookhq/handbook/internal/feedback"
-	"github.com/handbookhq/handbook/internal/feedback/sqlitestore"
+	"github.com/handbookhq/handbook/internal/hbtest"
 )
 
 // seedFeedback writes a feedback database in dir with three entries, one
 // a day from 1 to 3 March 2026.
 func seedFeedback(t *testing.T, dir string) {
 	t.Helper()
-	ctx := context.Background()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	st, err := sqlitestore.Open(ctx, filepath.Join(dir, sqlitestore.FileName))
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	for i, e := range []feedback.Entry{
+	entries := []feedback.Entry{
 		{Page: "/a", Rating: feedback.Good, Comment: "clear and short"},
 		{Page: "/b", Rating: feedback.Bad, Comment: "=1+1 is wrong", Version: "v2"},
 		{Page: "/a", Rating: feedback.OK},
-	} {
-		e.ID = feedback.NewID()
-		e.Time = time.Date(2026, 3, 1+i, 12, 0, 0, 0, time.UTC)
-		if err := st.Add(ctx, e); err != nil {
-			t.Fatalf("add: %v", err)
-		}
 	}
-	if err := st.Close(); err != nil {
+	for i := range entries {
+		entries[i].Time = time.Date(2026, 3, 1+i, 12, 0, 0, 0, time.UTC)
+	}
+	if err := hbtest.FeedbackStore(t, dir, entries...).Close(); err != nil {
 		t.Fatal(err)
 	}
 }

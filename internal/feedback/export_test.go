@@ -5,13 +5,12 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/handbookhq/handbook/internal/feedback"
-	"github.com/handbookhq/handbook/internal/feedback/sqlitestore"
+	"github.com/handbookhq/handbook/internal/hbtest"
 )
 
 func TestCSVCellNeutralisesFormulas(t *testing.T) {
@@ -46,19 +45,7 @@ var exportEntries = []feedback.Entry{
 
 func openExportStore(t *testing.T) feedback.Store {
 	t.Helper()
-	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), sqlitestore.FileName))
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() { _ = st.Close() })
-	for _, e := range exportEntries {
-		e.ID = feedback.NewID()
-		if err := st.Add(ctx, e); err != nil {
-			t.Fatalf("add: %v", err)
-		}
-	}
-	return st
+	return hbtest.FeedbackStore(t, "", exportEntries...)
 }
 
 func TestWriteCSV(t *testing.T) {

@@ -1,7 +1,6 @@
 package insights_test
 
 import (
-	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -10,13 +9,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/handbookhq/handbook/internal/feedback"
-	"github.com/handbookhq/handbook/internal/feedback/sqlitestore"
+	"github.com/handbookhq/handbook/internal/hbtest"
 	"github.com/handbookhq/handbook/internal/insights"
 )
 
@@ -54,19 +52,7 @@ var testEntries = []feedback.Entry{
 // entries.
 func openStore(t *testing.T, entries ...feedback.Entry) feedback.Store {
 	t.Helper()
-	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), sqlitestore.FileName))
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() { _ = st.Close() })
-	for _, e := range entries {
-		e.ID = feedback.NewID()
-		if err := st.Add(ctx, e); err != nil {
-			t.Fatalf("add %+v: %v", e, err)
-		}
-	}
-	return st
+	return hbtest.FeedbackStore(t, "", entries...)
 }
 
 // newDashboard returns the dashboard's handler on a store seeded with

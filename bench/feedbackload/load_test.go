@@ -3,16 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/handbookhq/handbook/internal/hbtest"
 )
 
 // The load tests run the real handbook binary on loopback. Each is
@@ -44,56 +41,17 @@ type store struct {
 	args []string
 }
 
-// stores returns a new SQLite folder and, when a PostgreSQL server is
-// given in HANDBOOK_TEST_POSTGRES, a new schema in it.
+// stores returns a new SQLite folder and a new schema on the PostgreSQL
+// server of HANDBOOK_TEST_POSTGRES (skipped without it, unless under CI).
 func stores(t *testing.T) []store {
 	t.Helper()
 	out := []store{{"sqlite", []string{"--data", t.TempDir()}}}
-	if url := postgresURL(t); url != "" {
-		out = append(out, store{"postgres", []string{"--db", newSchema(t, url)}})
+	if os.Getenv("HANDBOOK_TEST_POSTGRES") != "" || os.Getenv("CI") != "" {
+		out = append(out, store{"postgres", []string{"--db", hbtest.PostgresSchema(t, hbtest.PostgresURL(t))}})
+	} else {
+		t.Log("PostgreSQL left out: run scripts/postgres.sh start and export the HANDBOOK_TEST_POSTGRES it prints")
 	}
 	return out
-}
-
-// postgresURL returns HANDBOOK_TEST_POSTGRES; without it the test is
-// skipped, or fails under CI, which must run it.
-func postgresURL(t *testing.T) string {
-	url := os.Getenv("HANDBOOK_TEST_POSTGRES")
-	if url == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("HANDBOOK_TEST_POSTGRES is not set: CI must run the PostgreSQL tests (scripts/postgres.sh start)")
-		}
-		t.Log("PostgreSQL skipped: run scripts/postgres.sh start and export the HANDBOOK_TEST_POSTGRES it prints")
-	}
-	return url
-}
-
-// newSchema makes an empty schema in the database at url, dropped when
-// the test ends, and returns a URL that works in it.
-func newSchema(t *testing.T, url string) string {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatalf("connect to PostgreSQL: %v", err)
-	}
-	defer conn.Close(ctx)
-	name := fmt.Sprintf("hbload_%d_%d", os.Getpid(), time.Now().UnixNano())
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c, err := pgx.Connect(context.Background(), url)
-		if err == nil {
-			_, _ = c.Exec(context.Background(), "DROP SCHEMA "+name+" CASCADE")
-			c.Close(context.Background())
-		}
-	})
-	sep := "?"
-	if strings.Contains(url, "?") {
-		sep = "&"
-	}
-	return url + sep + "search_path=" + name
 }
 
 func serve(t *testing.T, ctx context.Context, args ...string) *server {
@@ -197,45 +155,11 @@ func TestKillUnderLoadLosesNoAcknowledgedRating(t *testing.T) {
 }
 
 func TestPostgresStoppedUnderLoadGives503sThenRecovers(t *testing.T) {
-	script, err := filepath.Abs("../../scripts/postgres.sh")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !havePostgresServer() {
-		if os.Getenv("CI") != "" {
-			t.Fatal("the PostgreSQL server is not installed: CI must run this test")
-		}
-		t.Skip("the PostgreSQL server is not installed (Debian package postgresql)")
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
 	defer cancel()
 	// A cluster of this test's own, so that stopping it disturbs no one.
-	dir, err := os.MkdirTemp("", "handbook-pg-outage-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	port := freePort(t)
-	pg := func(args ...string) string {
-		t.Helper()
-		out, err := exec.CommandContext(ctx, "bash", append([]string{script}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("postgres.sh %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
-	out := pg("start", dir, fmt.Sprint(port))
-	t.Cleanup(func() { _ = exec.Command("bash", script, "stop", dir).Run() })
-	url := ""
-	for line := range strings.Lines(out) {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "HANDBOOK_TEST_POSTGRES="); ok {
-			url = v
-		}
-	}
-	if url == "" {
-		t.Fatalf("postgres.sh start printed no URL:\n%s", out)
-	}
-	st := store{"postgres", []string{"--db", url}}
+	pg := hbtest.NewPostgresCluster(t)
+	st := store{"postgres", []string{"--db", pg.URL}}
 	srv := serve(t, ctx, st.args...)
 
 	var created, unavailable, other atomic.Int64
@@ -267,10 +191,10 @@ func TestPostgresStoppedUnderLoadGives503sThenRecovers(t *testing.T) {
 		}
 	}
 	waitFor("100 ratings", func() bool { return created.Load() >= 100 })
-	pg("stop", dir)
+	pg.Stop()
 	waitFor("503s while PostgreSQL is down", func() bool { return unavailable.Load() >= 20 })
 	before := created.Load()
-	pg("start", dir, fmt.Sprint(port))
+	pg.Start()
 	waitFor("ratings again once PostgreSQL is back", func() bool { return created.Load() >= before+100 })
 	stopLoad()
 	res := <-done
@@ -282,19 +206,4 @@ func TestPostgresStoppedUnderLoadGives503sThenRecovers(t *testing.T) {
 		t.Errorf("server did not stop cleanly: %v", err)
 	}
 	checkStored(t, ctx, st, res.Acked)
-}
-
-func havePostgresServer() bool {
-	m, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
-	return len(m) > 0
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
 }

@@ -60,15 +60,25 @@ func Dir(t testing.TB) string {
 // findBundle looks for ../shared/corpus/mattermost-handbook.bundle beside
 // the module root.
 func findBundle() (string, bool) {
+	root, ok := ModuleRoot()
+	if !ok {
+		return "", false
+	}
+	b := filepath.Join(root, "..", "shared", "corpus", "mattermost-handbook.bundle")
+	_, err := os.Stat(b)
+	return b, err == nil
+}
+
+// ModuleRoot returns the folder of the go.mod above the working folder,
+// which for a test is its package's folder.
+func ModuleRoot() (string, bool) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", false
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			b := filepath.Join(dir, "..", "shared", "corpus", "mattermost-handbook.bundle")
-			_, err := os.Stat(b)
-			return b, err == nil
+			return dir, true
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {

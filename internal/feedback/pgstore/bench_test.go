@@ -6,12 +6,13 @@ import (
 	"time"
 
 	"github.com/handbookhq/handbook/internal/feedback"
+	"github.com/handbookhq/handbook/internal/hbtest"
 )
 
 // BenchmarkAddParallel measures acknowledged (durable) Adds from many
 // concurrent callers, which group commit writes together.
 func BenchmarkAddParallel(b *testing.B) {
-	u := freshSchema(b, serverURL(b))
+	u := hbtest.PostgresSchema(b, hbtest.PostgresURL(b))
 	s, err := Open(context.Background(), u)
 	if err != nil {
 		b.Fatal(err)

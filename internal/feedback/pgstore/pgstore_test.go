@@ -2,76 +2,15 @@ package pgstore
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
-	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/handbookhq/handbook/internal/feedback"
 	"github.com/handbookhq/handbook/internal/feedback/storetest"
-	"github.com/jackc/pgx/v5"
+	"github.com/handbookhq/handbook/internal/hbtest"
 )
-
-// serverURL is the test server's URL, from HANDBOOK_TEST_POSTGRES. Without
-// it the test is skipped, or fails under CI, which must never skip it.
-func serverURL(t testing.TB) string {
-	t.Helper()
-	u := os.Getenv("HANDBOOK_TEST_POSTGRES")
-	if u == "" {
-		missing(t, "HANDBOOK_TEST_POSTGRES is not set: run scripts/postgres.sh start and export the line it prints")
-	}
-	return u
-}
-
-// missing skips the test, or fails it when CI is set.
-func missing(t testing.TB, why string) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatal(why + " (CI is set, so the PostgreSQL tests may not be skipped)")
-	}
-	t.Skip(why)
-}
-
-// freshSchema makes an empty schema on the server at base, drops it when
-// the test ends, and returns base with search_path set to it.
-func freshSchema(t testing.TB, base string) string {
-	t.Helper()
-	ctx := context.Background()
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	schema := "hbtest_" + hex.EncodeToString(b[:])
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("connect to the test server: %v", err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			t.Errorf("connect to drop schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("HANDBOOK_TEST_POSTGRES: %v", err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
 
 func open(t *testing.T, u string) *Store {
 	t.Helper()
@@ -83,15 +22,15 @@ func open(t *testing.T, u string) *Store {
 }
 
 func TestConformance(t *testing.T) {
-	base := serverURL(t)
+	base := hbtest.PostgresURL(t)
 	storetest.Run(t, func(t *testing.T) feedback.Store {
-		return open(t, freshSchema(t, base))
+		return open(t, hbtest.PostgresSchema(t, base))
 	})
 }
 
 func TestReopenKeepsDataAndSchema(t *testing.T) {
 	ctx := context.Background()
-	u := freshSchema(t, serverURL(t))
+	u := hbtest.PostgresSchema(t, hbtest.PostgresURL(t))
 	s := open(t, u)
 	if err := s.Add(ctx, feedback.Entry{ID: "a", Time: time.Now(), Page: "/p", Rating: feedback.Good}); err != nil {
 		t.Fatal(err)
@@ -118,7 +57,7 @@ func TestReopenKeepsDataAndSchema(t *testing.T) {
 }
 
 func TestReplicasStartingTogetherMigrateOnce(t *testing.T) {
-	u := freshSchema(t, serverURL(t))
+	u := hbtest.PostgresSchema(t, hbtest.PostgresURL(t))
 	errs := make(chan error, 4)
 	stores := make(chan *Store, 4)
 	for range 4 {
@@ -140,7 +79,7 @@ func TestReplicasStartingTogetherMigrateOnce(t *testing.T) {
 
 func TestRefusesNewerSchema(t *testing.T) {
 	ctx := context.Background()
-	u := freshSchema(t, serverURL(t))
+	u := hbtest.PostgresSchema(t, hbtest.PostgresURL(t))
 	s := open(t, u)
 	if _, err := s.pool.Exec(ctx, "INSERT INTO schema_migrations (version) VALUES (99)"); err != nil {
 		t.Fatal(err)

@@ -30,7 +30,7 @@ func TestDependenciesFlowOneWay(t *testing.T) {
 		"internal/gitinfo":              nil,
 		"internal/publish":              nil,
 		"internal/book":                 {"internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter"},
-		"internal/site":                 {"internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter", "internal/book", "internal/markdown", "internal/markdown/htmlfilter", "internal/markdown/blocks", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml", "internal/theme", "internal/gitinfo", "internal/publish", "internal/search", "internal/llms"},
+		"internal/site":                 {"internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter", "internal/book", "internal/markdown", "internal/markdown/htmlfilter", "internal/markdown/blocks", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml", "internal/theme", "internal/gitinfo", "internal/publish", "internal/search", "internal/llms", "internal/printview"},
 		"internal/server":               {"internal/search", "internal/llms", "internal/mcpserver", "internal/feedback", "internal/insights"},
 		"internal/feedback":             nil,
 		"internal/feedback/sqlitestore": {"internal/feedback"},
@@ -41,6 +41,7 @@ func TestDependenciesFlowOneWay(t *testing.T) {
 		"internal/mcpserver":            {"internal/search", "internal/llms"},
 		"internal/bookgen":              nil,
 		"internal/pdf":                  nil,
+		"internal/printview":            nil,
 	}
 	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Deps " "}}`, mod+"...").Output()
 	if err != nil {

@@ -93,19 +93,8 @@ func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, b
 	if err != nil {
 		return nil, fmt.Errorf("resolve output: %w", err)
 	}
-	lo := book.Options{ConfigFile: bf.config, Ignore: []string{absOut}}
-	var b *book.Book
-	if fsys != nil {
-		b, err = book.LoadFS(ctx, fsys, lo)
-	} else {
-		b, err = book.Load(ctx, source, lo)
-	}
+	b, err := loadBook(ctx, e, source, fsys, bf, absOut)
 	if err != nil {
-		if b != nil {
-			// The errors are in err, printed once by Main; show the
-			// warnings that came with them.
-			printDiags(e, b.Diags.Warnings(), bf.quiet)
-		}
 		return nil, err
 	}
 	o := site.Options{Out: absOut, NoGit: bf.noGit, FeedbackURL: bf.feedback.feedbackURL(b), Logger: e.log}
@@ -118,6 +107,30 @@ func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, b
 	}
 	printDiags(e, res.Diags, bf.quiet)
 	return res, nil
+}
+
+// loadBook loads the book in source, or in fsys when it is not nil,
+// leaving out the folder ignore (the output). Load errors come back in
+// the error, printed once by Main, with their warnings printed here.
+func loadBook(ctx context.Context, e *env, source string, fsys fs.FS, bf buildFlags, ignore string) (*book.Book, error) {
+	lo := book.Options{ConfigFile: bf.config}
+	if ignore != "" {
+		lo.Ignore = []string{ignore}
+	}
+	var b *book.Book
+	var err error
+	if fsys != nil {
+		b, err = book.LoadFS(ctx, fsys, lo)
+	} else {
+		b, err = book.Load(ctx, source, lo)
+	}
+	if err != nil {
+		if b != nil {
+			printDiags(e, b.Diags.Warnings(), bf.quiet)
+		}
+		return nil, err
+	}
+	return b, nil
 }
 
 func printDiags(e *env, ds diag.List, quiet bool) {

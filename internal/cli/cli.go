@@ -21,6 +21,9 @@ var Version = "dev"
 type env struct {
 	stdout, stderr io.Writer
 	log            *slog.Logger
+	// chromePaths, when set, replaces the usual install paths of the
+	// browser, so tests can show what happens without one.
+	chromePaths *[]string
 }
 
 type command struct {
@@ -32,6 +35,7 @@ func commands() []command {
 	return []command{
 		{"build", "build the static site", runBuild},
 		{"serve", "build and serve the site locally", runServe},
+		{"pdf", "print the handbook, a section or a page to PDF", runPDF},
 		{"mcp", "answer the Model Context Protocol on stdin/stdout", runMCP},
 		{"feedback", "export the readers' feedback", runFeedback},
 		{"version", "print the version", runVersion},

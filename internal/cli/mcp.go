@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
-	"github.com/handbookhq/handbook/docs"
 	"github.com/handbookhq/handbook/internal/mcpserver"
 	"github.com/handbookhq/handbook/internal/server"
 )
@@ -28,14 +26,7 @@ func runMCP(ctx context.Context, e *env, args []string) error {
 	}
 	// Nothing but the protocol may reach standard output.
 	quiet := &env{stdout: e.stderr, stderr: e.stderr, log: e.log}
-	source, fsys := ".", fs.FS(nil)
-	switch {
-	case len(pos) == 1:
-		source = pos[0]
-	case !isHandbook(source) && bf.config == "":
-		fmt.Fprintln(e.stderr, "no SUMMARY.md or .gitbook.yaml here: answering from handbook's own documentation (give a SOURCE folder for yours)")
-		source, fsys = "(built-in documentation)", docs.FS
-	}
+	source, fsys := chooseSource(pos, bf.config, e.stderr, "answering from")
 	tmp, err := os.MkdirTemp("", "handbook-mcp-")
 	if err != nil {
 		return fmt.Errorf("make output folder: %w", err)

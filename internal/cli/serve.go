@@ -4,15 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/handbookhq/handbook/docs"
 	"github.com/handbookhq/handbook/internal/feedback"
 	"github.com/handbookhq/handbook/internal/insights"
 	"github.com/handbookhq/handbook/internal/server"
@@ -58,15 +55,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if sf.feedbackRate < 0 {
 		return fmt.Errorf("%w: --feedback-rate must be 0 or more", errUsage)
 	}
-	source, fsys := ".", fs.FS(nil)
-	switch {
-	case len(pos) == 1:
-		source = pos[0]
-	case !isHandbook(source) && bf.config == "":
-		// Outside a handbook, show the documentation built into the binary.
-		fmt.Fprintln(e.stderr, "no SUMMARY.md or .gitbook.yaml here: serving handbook's own documentation (give a SOURCE folder to serve yours)")
-		source, fsys = "(built-in documentation)", docs.FS
-	}
+	source, fsys := chooseSource(pos, bf.config, e.stderr, "serving")
 
 	opts := server.Options{Logger: e.log, FeedbackRate: sf.feedbackRate, ClientIPHeader: sf.clientIPHeader}
 	bf.feedback = widgetNone
@@ -158,14 +147,4 @@ func closeStore(e *env, st feedback.Store) {
 	if err := st.Close(); err != nil {
 		e.log.Error("close feedback store", "err", err)
 	}
-}
-
-// isHandbook reports whether dir looks like a GitBook repository.
-func isHandbook(dir string) bool {
-	for _, name := range []string{"SUMMARY.md", ".gitbook.yaml"} {
-		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
-			return true
-		}
-	}
-	return false
 }

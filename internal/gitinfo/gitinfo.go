@@ -293,3 +293,27 @@ func cleanPath(p string) string {
 	p = path.Clean("/" + filepath.ToSlash(p))
 	return strings.TrimPrefix(p, "/")
 }
+
+// Branch returns the current branch of the git repository containing dir,
+// without reading its history: "" when HEAD is detached. When dir is not
+// in a git work tree, or git is not installed, the error matches
+// ErrNotRepo.
+func Branch(ctx context.Context, dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("read git branch of %s: %w", dir, err)
+	}
+	g := runner{dir: abs, env: gitEnv()}
+	out, err := g.run(ctx, "symbolic-ref", "--quiet", "--short", "HEAD")
+	switch {
+	case err == nil:
+		return strings.TrimSpace(string(out)), nil
+	case errors.Is(err, exec.ErrNotFound):
+		return "", fmt.Errorf("%w: git is not installed", ErrNotRepo)
+	case exitCode(err) == 1:
+		return "", nil // detached HEAD
+	case exitCode(err) > 1:
+		return "", fmt.Errorf("%w: %s", ErrNotRepo, err)
+	}
+	return "", fmt.Errorf("read git branch of %s: %w", dir, err)
+}

@@ -49,11 +49,15 @@ var chromePaths = []string{
 // that names it. When nothing is found the error wraps [ErrNoChrome] and
 // says how to install a browser.
 func FindChrome(explicit string) (string, error) {
-	return findChrome(explicit, chromePaths)
+	return FindChromeIn(explicit, InstallPaths())
 }
 
-// findChrome is [FindChrome] with the install paths to try after PATH.
-func findChrome(explicit string, installPaths []string) (string, error) {
+// InstallPaths returns the usual install paths [FindChrome] tries after
+// PATH.
+func InstallPaths() []string { return append([]string(nil), chromePaths...) }
+
+// FindChromeIn is [FindChrome] with the install paths to try after PATH.
+func FindChromeIn(explicit string, installPaths []string) (string, error) {
 	if explicit != "" {
 		return checkExecutable(explicit, "--chrome")
 	}

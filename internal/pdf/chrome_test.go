@@ -47,7 +47,7 @@ func TestFindChromeEnvAndPath(t *testing.T) {
 	t.Setenv("PATH", empty)
 	t.Setenv("CHROME", "")
 
-	_, err := findChrome("", nil)
+	_, err := FindChromeIn("", nil)
 	if !errors.Is(err, ErrNoChrome) {
 		t.Fatalf("with an empty PATH, no $CHROME and no install path: error %v, want ErrNoChrome", err)
 	}
@@ -59,7 +59,7 @@ func TestFindChromeEnvAndPath(t *testing.T) {
 
 	// A usual install path is tried after PATH.
 	installed := writeFile(t, t.TempDir(), "Chromium", 0o755)
-	if got, err := findChrome("", []string{filepath.Join(empty, "absent"), installed}); err != nil || got != installed {
+	if got, err := FindChromeIn("", []string{filepath.Join(empty, "absent"), installed}); err != nil || got != installed {
 		t.Errorf("findChrome with an install path = %q, %v; want %q", got, err, installed)
 	}
 
@@ -67,18 +67,18 @@ func TestFindChromeEnvAndPath(t *testing.T) {
 	bin := t.TempDir()
 	onPath := writeFile(t, bin, "chromium", 0o755)
 	t.Setenv("PATH", bin)
-	if got, err := findChrome("", []string{installed}); err != nil || got != onPath {
+	if got, err := FindChromeIn("", []string{installed}); err != nil || got != onPath {
 		t.Errorf("findChrome with chromium on PATH = %q, %v; want %q", got, err, onPath)
 	}
 
 	// $CHROME comes before PATH, and a bad one is an error naming it.
 	viaEnv := writeFile(t, t.TempDir(), "chrome-from-env", 0o755)
 	t.Setenv("CHROME", viaEnv)
-	if got, err := findChrome("", nil); err != nil || got != viaEnv {
+	if got, err := FindChromeIn("", nil); err != nil || got != viaEnv {
 		t.Errorf("findChrome with $CHROME = %q, %v; want %q", got, err, viaEnv)
 	}
 	t.Setenv("CHROME", filepath.Join(empty, "gone"))
-	if _, err := findChrome("", nil); err == nil || !strings.Contains(err.Error(), "$CHROME") || !strings.Contains(err.Error(), "gone") {
+	if _, err := FindChromeIn("", nil); err == nil || !strings.Contains(err.Error(), "$CHROME") || !strings.Contains(err.Error(), "gone") {
 		t.Errorf("findChrome with a missing $CHROME: error %v, want one naming $CHROME and the path", err)
 	}
 }

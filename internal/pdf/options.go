@@ -11,6 +11,9 @@ import (
 // starting the browser, loading the document and writing the PDF.
 const DefaultTimeout = 2 * time.Minute
 
+// ReadyTimeout bounds the wait for [Options.Ready].
+const ReadyTimeout = 30 * time.Second
+
 // Options says what [Print] prints and where.
 type Options struct {
 	// Chrome is the path of the browser; empty means [FindChrome]("").
@@ -26,6 +29,11 @@ type Options struct {
 	// "page / total pages". The footer is drawn in the bottom page margin,
 	// so the document's @page rule must leave one (about 1.5cm).
 	Footer bool
+	// Ready, when set, is a JavaScript expression that the document
+	// makes true once it has finished drawing (diagrams drawn by a
+	// script). Print waits for it after the images and fonts, for at
+	// most ReadyTimeout, and then prints what there is.
+	Ready string
 	// Progress, when set, is called with a short description of each
 	// stage as it starts, such as "loading https://...".
 	Progress func(stage string)

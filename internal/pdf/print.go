@@ -69,6 +69,12 @@ func printAction(o Options) chromedp.Action[Result] {
 		if err := waitReady(ctx, t); err != nil {
 			return Result{}, err
 		}
+		if o.Ready != "" {
+			o.progress("waiting for the document to finish drawing")
+			if err := waitScript(ctx, t, o.Ready); err != nil {
+				return Result{}, err
+			}
+		}
 		o.progress("printing")
 		p := page.PrintToPDFParams{
 			PrintBackground:         ptr(true),
@@ -120,6 +126,18 @@ func waitReady(ctx context.Context, t *chromedp.Target) error {
 	}
 	if _, err := chromedp.Evaluate[bool](`document.fonts.ready.then(() => true)`, chromedp.EvalAwaitPromise)(ctx, t); err != nil {
 		return fmt.Errorf("wait for the document's fonts: %w", err)
+	}
+	return nil
+}
+
+// waitScript waits until the expression ready is true, for at most
+// ReadyTimeout; a document that never gets there is printed as it is.
+func waitScript(ctx context.Context, t *chromedp.Target, ready string) error {
+	wctx, cancel := context.WithTimeout(ctx, ReadyTimeout)
+	defer cancel()
+	_, err := chromedp.Poll[bool]("Boolean("+ready+")", chromedp.WithPollingInterval(50*time.Millisecond))(wctx, t)
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("wait for the document to finish drawing: %w", err)
 	}
 	return nil
 }

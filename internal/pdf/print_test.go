@@ -323,3 +323,31 @@ func TestPrintFileURL(t *testing.T) {
 		t.Errorf("page 3's text %q, want Xylophone and no footer", text)
 	}
 }
+
+// TestPrintWaitsForReady prints a document that draws its text from a
+// timer: with Ready, the PDF has it.
+func TestPrintWaitsForReady(t *testing.T) {
+	t.Parallel()
+	chrome := chromeForTest(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "late.html")
+	doc := `<!doctype html><html><head><meta charset="utf-8"><title>Late</title></head><body>
+<p id="x">Early</p>
+<script>setTimeout(() => { document.getElementById('x').textContent = 'Drawn late'; document.body.dataset.done = '1'; }, 400);</script>
+</body></html>`
+	if err := os.WriteFile(src, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "late.pdf")
+	if _, err := Print(context.Background(), Options{Chrome: chrome, URL: "file://" + filepath.ToSlash(src), Out: out, Ready: "document.body.dataset.done"}); err != nil {
+		t.Fatalf("Print: %v", err)
+	}
+	f, r, err := rpdf.Open(out)
+	if err != nil {
+		t.Fatalf("read the PDF: %v", err)
+	}
+	defer f.Close()
+	if text := pageText(t, r.Page(1)); !strings.Contains(text, "Drawnlate") {
+		t.Errorf("page 1's text %q, want the text drawn late", text)
+	}
+}

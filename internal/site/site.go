@@ -198,14 +198,19 @@ func newBuilder(b *book.Book, o Options) (*builder, error) {
 		if err != nil {
 			return nil, fmt.Errorf("parse base_url: %w", err)
 		}
-		s.base = "/" + strings.Trim(u.Path, "/") + "/"
-		if s.base == "//" {
-			s.base = "/"
-		}
+		s.base = basePath(u)
 		s.abs = u.Scheme + "://" + u.Host
 		s.host = u.Host
 	}
 	return s, nil
+}
+
+// basePath is the URL path prefix of a site at u, ending in "/".
+func basePath(u *url.URL) string {
+	if p := strings.Trim(u.Path, "/"); p != "" {
+		return "/" + p + "/"
+	}
+	return "/"
 }
 
 // siteTitle settles the site title: handbook.yaml's title, else the first

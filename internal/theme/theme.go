@@ -16,7 +16,7 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-//go:embed assets/style.css assets/app.js assets/search.css assets/search.js assets/vendor/mermaid.min.js
+//go:embed assets/style.css assets/app.js assets/search.css assets/search.js assets/print.css assets/vendor/mermaid.min.js
 var assetFS embed.FS
 
 // Asset is a static file of the theme, named by its content.
@@ -27,9 +27,9 @@ type Asset struct {
 
 // Theme is a compiled set of layouts and their static files.
 type Theme struct {
-	page, redirect, notFound, changes *template.Template
-	assets                            []Asset
-	urls                              map[string]string // logical name → path relative to the site root
+	page, redirect, notFound, changes, print *template.Template
+	assets, printAssets                      []Asset
+	urls                                     map[string]string // logical name → path relative to the site root
 }
 
 // New compiles the default theme. extraCSS is appended to the stylesheet
@@ -50,6 +50,9 @@ func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 		}
 		t.AddAsset(path.Base(name), data)
 	}
+	printCSS := mustAsset("print.css")
+	t.printAssets = []Asset{{Path: hashedPath("print.css", printCSS), Data: printCSS}}
+	t.urls["print.css"] = t.printAssets[0].Path
 	diagrams, err := mermaid()
 	if err != nil {
 		return nil, err
@@ -76,6 +79,9 @@ func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 		return nil, err
 	}
 	if t.changes, err = parse("changes.html", "head.html"); err != nil {
+		return nil, err
+	}
+	if t.print, err = parse("print.html"); err != nil {
 		return nil, err
 	}
 	return t, nil

@@ -1,0 +1,197 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/handbookhq/handbook/internal/book"
+	"github.com/handbookhq/handbook/internal/gitinfo"
+	"github.com/handbookhq/handbook/internal/pdf"
+	"github.com/handbookhq/handbook/internal/site"
+)
+
+// defaultPDFTimeout bounds printing one PDF: long enough for a book of
+// thousands of pages on a small machine.
+const defaultPDFTimeout = 10 * time.Minute
+
+// pdfFlags are the flags that say how to print.
+type pdfFlags struct {
+	chrome  string
+	timeout time.Duration
+}
+
+func (pf *pdfFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	DurationVar(*time.Duration, string, time.Duration, string)
+}) {
+	fs.StringVar(&pf.chrome, "chrome", "", "Chromium or Chrome `binary` to print with (default $CHROME, else found on PATH or in the usual install paths)")
+	fs.DurationVar(&pf.timeout, "pdf-timeout", defaultPDFTimeout, "longest `time` printing one PDF may take")
+}
+
+// findChrome finds the browser, in the usual install paths unless the
+// environment names others (tests do).
+func (e *env) findChrome(explicit string) (string, error) {
+	if e.chromePaths != nil {
+		return pdf.FindChromeIn(explicit, *e.chromePaths)
+	}
+	return pdf.FindChrome(explicit)
+}
+
+func runPDF(ctx context.Context, e *env, args []string) error {
+	flags := newFlags("pdf", "[SOURCE]", "Print the handbook in SOURCE (default \".\"), one of its sections or one of its pages\nto a PDF file, with headless Chromium.", e.stderr)
+	out := flags.String("out", "", "PDF `file` to write (default handbook.pdf, or the page's or section's name)")
+	var scope site.PrintScope
+	flags.StringVar(&scope.Page, "page", "", "print only this page: its URL `path` (/company/about) or its file (company/about.md)")
+	flags.StringVar(&scope.Section, "section", "", "print this page and the pages below it, or a group of the table of contents by its title: a URL `path`, file or group title")
+	var pf pdfFlags
+	pf.register(flags)
+	var bf buildFlags
+	bf.register(flags)
+	pos, err := parse(flags, args, 1)
+	if err != nil {
+		return err
+	}
+	if scope.Page != "" && scope.Section != "" {
+		return fmt.Errorf("%w: give --page or --section, not both", errUsage)
+	}
+	chrome, err := e.findChrome(pf.chrome)
+	if err != nil {
+		return err
+	}
+	source, fsys := chooseSource(pos, bf.config, e.stderr, "printing")
+	start := time.Now()
+	b, err := loadBook(ctx, e, source, fsys, bf, "")
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		*out = defaultPDFName(scope)
+	}
+	p := printer{chrome: chrome, timeout: pf.timeout, version: bookVersion(ctx, b, bf.noGit)}
+	if !bf.quiet && isTerminal(e.stderr) {
+		p.bar = newStageBar(e.stderr)
+	}
+	res, err := p.print(ctx, b, scope, *out)
+	if err != nil {
+		return err
+	}
+	if !bf.quiet {
+		fmt.Fprintf(e.stderr, "printed %d pages of the handbook into %s: %d PDF pages, %s, in %s\n",
+			res.pages, *out, res.PDF.Pages, sizeText(res.PDF.Bytes), time.Since(start).Round(100*time.Millisecond))
+	}
+	return nil
+}
+
+// defaultPDFName names the PDF of a scope: handbook.pdf, or the last part
+// of the page's or section's name.
+func defaultPDFName(sc site.PrintScope) string {
+	name := sc.Page
+	if name == "" {
+		name = sc.Section
+	}
+	name = strings.TrimSuffix(path.Base(strings.Trim(filepath.ToSlash(name), "/")), ".md")
+	name = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '/' || r == '\\' || r < ' ' {
+			return '-'
+		}
+		return r
+	}, strings.ToLower(name))
+	if name == "" || name == "." || strings.EqualFold(name, "readme") {
+		name = "handbook"
+	}
+	return name + ".pdf"
+}
+
+// bookVersion is the version the cover shows: the git branch, unless it
+// is the usual name of a main line.
+func bookVersion(ctx context.Context, b *book.Book, noGit bool) string {
+	if noGit || b.Source == "" {
+		return ""
+	}
+	branch, err := gitinfo.Branch(ctx, b.Source)
+	if err != nil {
+		return ""
+	}
+	switch branch {
+	case "main", "master", "trunk", "HEAD":
+		return ""
+	}
+	return branch
+}
+
+// printer prints print views to PDF.
+type printer struct {
+	chrome  string
+	timeout time.Duration
+	version string
+	siteURL string    // where links to pages outside a view go; "" for base_url
+	bar     *stageBar // nil off a terminal
+}
+
+// printed is what a print wrote.
+type printed struct {
+	pages int // handbook pages in the PDF
+	PDF   pdf.Result
+}
+
+// print renders the print view of scope into a temporary folder beside
+// out, prints it to out and removes the folder.
+func (p printer) print(ctx context.Context, b *book.Book, scope site.PrintScope, out string) (printed, error) {
+	defer p.bar.done()
+	doc, err := site.Print(ctx, b, site.PrintOptions{Scope: scope, Version: p.version, SiteURL: p.siteURL, Progress: p.bar.count("rendering pages")})
+	if err != nil {
+		return printed{}, err
+	}
+	return p.printDoc(ctx, doc, out)
+}
+
+// printDoc prints a rendered print view to out.
+func (p printer) printDoc(ctx context.Context, doc *site.PrintDoc, out string) (printed, error) {
+	dir, err := os.MkdirTemp(filepath.Dir(out), ".handbook-print-")
+	if err != nil {
+		return printed{}, fmt.Errorf("make print folder: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	if err := doc.Write(dir); err != nil {
+		return printed{}, err
+	}
+	abs, err := filepath.Abs(filepath.Join(dir, "index.html"))
+	if err != nil {
+		return printed{}, err
+	}
+	res, err := pdf.Print(ctx, pdf.Options{
+		Chrome:   p.chrome,
+		URL:      (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String(),
+		Out:      out,
+		Title:    doc.Title,
+		Footer:   true,
+		Ready:    site.PrintReady,
+		Progress: p.bar.stage(fmt.Sprintf("printing %d pages", doc.Pages)),
+		Timeout:  p.timeout,
+	})
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		err = fmt.Errorf("%w (raise --pdf-timeout for a large handbook)", err)
+	}
+	if err != nil {
+		return printed{}, err
+	}
+	return printed{pages: doc.Pages, PDF: res}, nil
+}
+
+// sizeText writes a size in bytes for people: "812 KB", "8.3 MB".
+func sizeText(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}

@@ -1,0 +1,126 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// Write writes the print view into the folder dir, which must exist:
+// index.html, the theme's files and every image and file the pages use,
+// at the relative paths the document links to. Opened from the folder,
+// the document needs nothing else.
+func (d *PrintDoc) Write(dir string) error {
+	out, err := os.OpenRoot(dir)
+	if err != nil {
+		return fmt.Errorf("open print folder: %w", err)
+	}
+	defer out.Close()
+	if err := writeRooted(out, "index.html", d.HTML); err != nil {
+		return err
+	}
+	for _, a := range d.assets {
+		if err := writeRooted(out, a.Path, a.Data); err != nil {
+			return err
+		}
+	}
+	for _, o := range d.outputs() {
+		name := d.b.SourcePath(d.files[o])
+		if err := d.copyFile(out, o, name); err != nil {
+			return fmt.Errorf("copy %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// Hash returns a SHA-256 of everything the print view is made of: the
+// document, the theme's files and the content of every file it uses. Two
+// views with the same hash print the same PDF.
+func (d *PrintDoc) Hash() (string, error) {
+	h := sha256.New()
+	field := func(b []byte) {
+		fmt.Fprintf(h, "%d:", len(b))
+		h.Write(b)
+	}
+	field(d.HTML)
+	for _, a := range d.assets {
+		field([]byte(a.Path))
+		field(a.Data)
+	}
+	for _, o := range d.outputs() {
+		name := d.b.SourcePath(d.files[o])
+		field([]byte(o))
+		f, err := d.open(name)
+		if err != nil {
+			return "", fmt.Errorf("read %s: %w", name, err)
+		}
+		n, err := io.Copy(h, f)
+		_ = f.Close()
+		if err != nil {
+			return "", fmt.Errorf("read %s: %w", name, err)
+		}
+		fmt.Fprintf(h, ":%d;", n)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// outputs returns the output paths of the files the view uses, sorted.
+func (d *PrintDoc) outputs() []string {
+	outs := make([]string, 0, len(d.files))
+	for o := range d.files {
+		outs = append(outs, o)
+	}
+	slices.Sort(outs)
+	return outs
+}
+
+// open opens a file of the book by its path from the source folder.
+func (d *PrintDoc) open(name string) (fs.File, error) {
+	if d.b.Source == "" {
+		return d.b.FS.Open(name)
+	}
+	root, err := os.OpenRoot(d.b.Source)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return root.Open(filepath.FromSlash(name))
+}
+
+// copyFile copies the book's file name to the output path o.
+func (d *PrintDoc) copyFile(out *os.Root, o, name string) error {
+	src, err := d.open(name)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	if err := out.MkdirAll(filepath.Dir(filepath.FromSlash(o)), 0o755); err != nil {
+		return err
+	}
+	dst, err := out.Create(filepath.FromSlash(o))
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		_ = dst.Close()
+		return err
+	}
+	return dst.Close()
+}
+
+// writeRooted writes data to the path name inside out, making its folders.
+func writeRooted(out *os.Root, name string, data []byte) error {
+	p := filepath.FromSlash(name)
+	if err := out.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := out.WriteFile(p, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}

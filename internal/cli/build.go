@@ -2,13 +2,16 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/diag"
+	"github.com/handbookhq/handbook/internal/pdfexport"
 	"github.com/handbookhq/handbook/internal/site"
 )
 
@@ -20,6 +23,11 @@ type buildFlags struct {
 	// feedback says where the "Was this helpful?" widget posts; serve
 	// sets it, build leaves it to handbook.yaml.
 	feedback widget
+	// pdfEndpoint is where serve makes PDFs; "" for none.
+	pdfEndpoint string
+	// pdf prints the whole handbook to PDF into the site (build --pdf)
+	// with these options.
+	pdf *pdfexport.Options
 }
 
 // widget says where the feedback widget of a build posts ratings.
@@ -54,8 +62,11 @@ func (w widget) feedbackURL(b *book.Book) string {
 func runBuild(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("build", "[SOURCE]", "Build the handbook in SOURCE (default \".\") into a static website.", e.stderr)
 	out := fs.String("out", "_site", "output `directory`")
+	withPDF := fs.Bool("pdf", false, "also print the whole handbook to PDF with headless Chromium, published as "+site.PDFName+" and linked from every page")
 	var bf buildFlags
 	bf.register(fs)
+	var pf pdfFlags
+	pf.register(fs)
 	pos, err := parse(fs, args, 1)
 	if err != nil {
 		return err
@@ -64,8 +75,16 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 1 {
 		source = pos[0]
 	}
+	if *withPDF {
+		// Without a browser, fail before doing anything.
+		chrome, err := e.findChrome(pf.chrome)
+		if err != nil {
+			return err
+		}
+		bf.pdf = &pdfexport.Options{Chrome: chrome, Timeout: pf.timeout}
+	}
 	start := time.Now()
-	res, err := build(ctx, e, source, nil, *out, bf)
+	res, _, err := build(ctx, e, source, nil, *out, bf)
 	if err != nil {
 		return err
 	}
@@ -76,37 +95,76 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func (bf *buildFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-	BoolVar(*bool, string, bool, string)
-}) {
+func (bf *buildFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&bf.config, "config", "", "configuration `file` (default SOURCE/handbook.yaml)")
 	fs.BoolVar(&bf.noGit, "no-git", false, "do not read git history (no \"Last updated\", no derived edit links)")
 	fs.BoolVar(&bf.quiet, "q", false, "print errors only")
 }
 
-// build loads and renders source into out, printing diagnostics. A nil
-// fsys means source is a folder on disk; otherwise the book is read from
-// fsys (the embedded documentation).
-func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, bf buildFlags) (*site.Result, error) {
+// build loads and renders source into out, printing diagnostics, and
+// returns the book it built. A nil fsys means source is a folder on disk;
+// otherwise the book is read from fsys (the embedded documentation).
+func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, bf buildFlags) (*site.Result, *book.Book, error) {
 	absOut, err := filepath.Abs(out)
 	if err != nil {
-		return nil, fmt.Errorf("resolve output: %w", err)
+		return nil, nil, fmt.Errorf("resolve output: %w", err)
 	}
 	b, err := loadBook(ctx, e, source, fsys, bf, absOut)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	o := site.Options{Out: absOut, NoGit: bf.noGit, FeedbackURL: bf.feedback.feedbackURL(b), Logger: e.log}
+	o := site.Options{Out: absOut, NoGit: bf.noGit, FeedbackURL: bf.feedback.feedbackURL(b), PDFEndpoint: bf.pdfEndpoint, Logger: e.log}
+	if bf.pdf != nil {
+		file, cleanup, err := printWhole(ctx, e, b, absOut, bf)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer cleanup()
+		o.PDF = file
+	}
 	if !bf.quiet && isTerminal(e.stderr) {
 		o.Progress = newProgress(e.stderr, "rendering pages")
 	}
 	res, err := site.Build(ctx, b, o)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	printDiags(e, res.Diags, bf.quiet)
-	return res, nil
+	return res, b, nil
+}
+
+// printWhole prints the whole handbook to a PDF file in a folder beside
+// out, for the build to publish, and returns it and a function that
+// removes the folder.
+func printWhole(ctx context.Context, e *env, b *book.Book, out string, bf buildFlags) (string, func(), error) {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return "", nil, fmt.Errorf("make output folder: %w", err)
+	}
+	dir, err := os.MkdirTemp(filepath.Dir(out), ".handbook-pdf-")
+	if err != nil {
+		return "", nil, fmt.Errorf("make PDF folder: %w", err)
+	}
+	cleanup := func() { _ = os.RemoveAll(dir) }
+	o := *bf.pdf
+	o.Version = bookVersion(ctx, b, bf.noGit)
+	var bar *stageBar
+	if !bf.quiet && isTerminal(e.stderr) {
+		bar = newStageBar(e.stderr)
+		o.Rendering, o.Stage = bar.count("PDF: rendering pages"), bar.stage("PDF")
+	}
+	file := filepath.Join(dir, site.PDFName)
+	start := time.Now()
+	res, err := pdfexport.Write(ctx, b, site.PrintScope{}, file, o)
+	bar.done()
+	if err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	if !bf.quiet {
+		fmt.Fprintf(e.stderr, "printed %d pages into %s: %d PDF pages, %s, in %s\n",
+			res.Pages, site.PDFName, res.PDF.Pages, sizeText(res.PDF.Bytes), time.Since(start).Round(100*time.Millisecond))
+	}
+	return file, cleanup, nil
 }
 
 // loadBook loads the book in source, or in fsys when it is not nil,

@@ -33,7 +33,7 @@ func runMCP(ctx context.Context, e *env, args []string) error {
 	}
 	defer os.RemoveAll(tmp)
 	out := tmp + "/site"
-	res, err := build(ctx, quiet, source, fsys, out, bf)
+	res, _, err := build(ctx, quiet, source, fsys, out, bf)
 	if err != nil {
 		return err
 	}

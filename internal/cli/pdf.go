@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"flag"
 	"fmt"
-	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -14,6 +12,7 @@ import (
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/gitinfo"
 	"github.com/handbookhq/handbook/internal/pdf"
+	"github.com/handbookhq/handbook/internal/pdfexport"
 	"github.com/handbookhq/handbook/internal/site"
 )
 
@@ -27,10 +26,7 @@ type pdfFlags struct {
 	timeout time.Duration
 }
 
-func (pf *pdfFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-	DurationVar(*time.Duration, string, time.Duration, string)
-}) {
+func (pf *pdfFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&pf.chrome, "chrome", "", "Chromium or Chrome `binary` to print with (default $CHROME, else found on PATH or in the usual install paths)")
 	fs.DurationVar(&pf.timeout, "pdf-timeout", defaultPDFTimeout, "longest `time` printing one PDF may take")
 }
@@ -74,17 +70,20 @@ func runPDF(ctx context.Context, e *env, args []string) error {
 	if *out == "" {
 		*out = defaultPDFName(scope)
 	}
-	p := printer{chrome: chrome, timeout: pf.timeout, version: bookVersion(ctx, b, bf.noGit)}
+	o := pdfexport.Options{Chrome: chrome, Timeout: pf.timeout, Version: bookVersion(ctx, b, bf.noGit)}
+	var bar *stageBar
 	if !bf.quiet && isTerminal(e.stderr) {
-		p.bar = newStageBar(e.stderr)
+		bar = newStageBar(e.stderr)
+		o.Rendering, o.Stage = bar.count("rendering pages"), bar.stage("printing")
 	}
-	res, err := p.print(ctx, b, scope, *out)
+	res, err := pdfexport.Write(ctx, b, scope, *out, o)
+	bar.done()
 	if err != nil {
 		return err
 	}
 	if !bf.quiet {
 		fmt.Fprintf(e.stderr, "printed %d pages of the handbook into %s: %d PDF pages, %s, in %s\n",
-			res.pages, *out, res.PDF.Pages, sizeText(res.PDF.Bytes), time.Since(start).Round(100*time.Millisecond))
+			res.Pages, *out, res.PDF.Pages, sizeText(res.PDF.Bytes), time.Since(start).Round(100*time.Millisecond))
 	}
 	return nil
 }
@@ -124,65 +123,6 @@ func bookVersion(ctx context.Context, b *book.Book, noGit bool) string {
 		return ""
 	}
 	return branch
-}
-
-// printer prints print views to PDF.
-type printer struct {
-	chrome  string
-	timeout time.Duration
-	version string
-	siteURL string    // where links to pages outside a view go; "" for base_url
-	bar     *stageBar // nil off a terminal
-}
-
-// printed is what a print wrote.
-type printed struct {
-	pages int // handbook pages in the PDF
-	PDF   pdf.Result
-}
-
-// print renders the print view of scope into a temporary folder beside
-// out, prints it to out and removes the folder.
-func (p printer) print(ctx context.Context, b *book.Book, scope site.PrintScope, out string) (printed, error) {
-	defer p.bar.done()
-	doc, err := site.Print(ctx, b, site.PrintOptions{Scope: scope, Version: p.version, SiteURL: p.siteURL, Progress: p.bar.count("rendering pages")})
-	if err != nil {
-		return printed{}, err
-	}
-	return p.printDoc(ctx, doc, out)
-}
-
-// printDoc prints a rendered print view to out.
-func (p printer) printDoc(ctx context.Context, doc *site.PrintDoc, out string) (printed, error) {
-	dir, err := os.MkdirTemp(filepath.Dir(out), ".handbook-print-")
-	if err != nil {
-		return printed{}, fmt.Errorf("make print folder: %w", err)
-	}
-	defer os.RemoveAll(dir)
-	if err := doc.Write(dir); err != nil {
-		return printed{}, err
-	}
-	abs, err := filepath.Abs(filepath.Join(dir, "index.html"))
-	if err != nil {
-		return printed{}, err
-	}
-	res, err := pdf.Print(ctx, pdf.Options{
-		Chrome:   p.chrome,
-		URL:      (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String(),
-		Out:      out,
-		Title:    doc.Title,
-		Footer:   true,
-		Ready:    site.PrintReady,
-		Progress: p.bar.stage(fmt.Sprintf("printing %d pages", doc.Pages)),
-		Timeout:  p.timeout,
-	})
-	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
-		err = fmt.Errorf("%w (raise --pdf-timeout for a large handbook)", err)
-	}
-	if err != nil {
-		return printed{}, err
-	}
-	return printed{pages: doc.Pages, PDF: res}, nil
 }
 
 // sizeText writes a size in bytes for people: "812 KB", "8.3 MB".

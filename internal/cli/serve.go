@@ -3,15 +3,20 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/feedback"
 	"github.com/handbookhq/handbook/internal/insights"
+	"github.com/handbookhq/handbook/internal/pdfexport"
 	"github.com/handbookhq/handbook/internal/server"
 	"github.com/handbookhq/handbook/internal/site"
 )
@@ -26,18 +31,18 @@ type serveFlags struct {
 	feedbackRate   int
 	clientIPHeader string
 	adminTokenFile string
+	noPDF          bool
+	pdf            pdfFlags
 	store          storeFlags
 }
 
-func (sf *serveFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-	BoolVar(*bool, string, bool, string)
-	IntVar(*int, string, int, string)
-}) {
+func (sf *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&sf.addr, "addr", "127.0.0.1:4000", "`address` to listen on (port 0 picks a free port)")
 	fs.BoolVar(&sf.noFeedback, "no-feedback", false, "take no feedback: no \"Was this helpful?\" widget, no /api/feedback, no dashboard")
 	fs.IntVar(&sf.feedbackRate, "feedback-rate", defaultFeedbackRate, "`number` of ratings one reader may give per minute (0: no limit)")
 	fs.StringVar(&sf.clientIPHeader, "client-ip-header", "", "`header` a trusted proxy puts the reader's address in, such as X-Forwarded-For (its last address is used); default the connection's address")
+	fs.BoolVar(&sf.noPDF, "no-pdf", false, "offer no PDFs: no \"Export as PDF\" links, no "+server.PDFPrefix+"/")
+	sf.pdf.register(fs)
 	fs.StringVar(&sf.adminTokenFile, "admin-token-file", "", "`file` holding the admin token of the "+insights.Prefix+" dashboard (default $HANDBOOK_ADMIN_TOKEN; none: no dashboard)")
 }
 
@@ -86,13 +91,30 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer os.RemoveAll(tmp)
 	out := tmp + "/site"
-	res, err := build(ctx, e, source, fsys, out, bf)
+	chrome := ""
+	if !sf.noPDF {
+		if chrome, err = e.findChrome(sf.pdf.chrome); err != nil {
+			// The site works without PDFs: say why there are none.
+			fmt.Fprintf(e.stderr, "no \"Export as PDF\": %v\n", err)
+		} else {
+			bf.pdfEndpoint = server.PDFPrefix
+		}
+	}
+	res, b, err := build(ctx, e, source, fsys, out, bf)
 	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
+	}
+	if bf.pdfEndpoint != "" {
+		pdfs, err := sf.pdfCache(ctx, b, fsys == nil, chrome, "http://"+ln.Addr().String()+"/", bf.noGit, e)
+		if err != nil {
+			_ = ln.Close()
+			return err
+		}
+		opts.PDFs = pdfs
 	}
 	srv := &http.Server{
 		Handler:           server.NewWith(serverSite(out, res), opts),
@@ -115,6 +137,35 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("shut down: %w", err)
 	}
 	return nil
+}
+
+// pdfCache makes the PDFs of "Export as PDF" for the server, keeping
+// them in the data folder's pdf/ folder. siteURL is where the server
+// answers, for links to pages outside a PDF when base_url is not set.
+func (sf *serveFlags) pdfCache(ctx context.Context, b *book.Book, onDisk bool, chrome, siteURL string, noGit bool, e *env) (server.PDFs, error) {
+	source := ""
+	if onDisk {
+		source = b.Source
+	}
+	dir, err := sf.store.dataDir(source)
+	if err != nil {
+		return nil, err
+	}
+	o := pdfexport.Options{Chrome: chrome, Timeout: sf.pdf.timeout, Version: bookVersion(ctx, b, noGit)}
+	if b.Site.BaseURL == "" {
+		o.SiteURL = siteURL
+	}
+	c, err := pdfexport.NewCache(filepath.Join(dir, "pdf"), b, o, e.log)
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context, page string, section bool) (string, string, string, error) {
+		p, err := c.PDF(ctx, page, section)
+		if errors.Is(err, site.ErrNoPage) {
+			err = fmt.Errorf("%w: %w", fs.ErrNotExist, err)
+		}
+		return p.File, p.Name, p.Hash, err
+	}, nil
 }
 
 // serverSite is what the server needs to know of a build in out.

@@ -33,12 +33,14 @@ type Builder struct {
 	Book   *book.Book
 	Result *site.Result
 	Err    error
+	opts   site.Options
 }
 
 // Option changes how Build works.
 type Option func(*config)
 
 type config struct {
+	site       site.Options
 	git        bool
 	remote     string
 	date       string
@@ -50,6 +52,9 @@ type config struct {
 func Git(remote, date string) Option {
 	return func(c *config) { c.git, c.remote, c.date = true, remote, date }
 }
+
+// SiteOptions builds with o (its Out is set by Build).
+func SiteOptions(o site.Options) Option { return func(c *config) { c.site = o } }
 
 // ExpectError makes a failing build a result to assert on, not a test failure.
 func ExpectError() Option { return func(c *config) { c.expectFail = true } }
@@ -79,7 +84,7 @@ func Build(t testing.TB, files string, opts ...Option) *Builder {
 		o(&c)
 	}
 	dir := t.TempDir()
-	b := &Builder{T: t, Source: filepath.Join(dir, "src"), Out: filepath.Join(dir, "out")}
+	b := &Builder{T: t, Source: filepath.Join(dir, "src"), Out: filepath.Join(dir, "out"), opts: c.site}
 	Write(t, b.Source, files)
 	if c.git {
 		gitCommit(t, b.Source, c.remote, c.date)
@@ -94,7 +99,9 @@ func (b *Builder) Rebuild(expectFail bool) {
 	ctx := context.Background()
 	b.Book, b.Err = book.Load(ctx, b.Source, book.Options{})
 	if b.Err == nil {
-		b.Result, b.Err = site.Build(ctx, b.Book, site.Options{Out: b.Out})
+		o := b.opts
+		o.Out = b.Out
+		b.Result, b.Err = site.Build(ctx, b.Book, o)
 	}
 	if b.Err != nil && !expectFail {
 		b.T.Fatalf("build failed: %v", b.Err)

@@ -66,6 +66,7 @@ type Server struct {
 	ipHeader string
 	now      func() time.Time
 	insights http.Handler // nil: no dashboard
+	pdfs     PDFs         // nil: no PDF export
 }
 
 // Options configure a Server beyond its site. The zero Options serve the
@@ -87,6 +88,9 @@ type Options struct {
 	AdminToken string
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// PDFs makes the PDFs of "Export as PDF" under PDFPrefix; nil
+	// turns PDF export off (404).
+	PDFs PDFs
 }
 
 // New returns a server for s.
@@ -96,7 +100,7 @@ func New(s *Site, log *slog.Logger) *Server {
 
 // NewWith returns a server for s with the options o.
 func NewWith(s *Site, o Options) *Server {
-	srv := &Server{log: o.Logger, fb: o.Feedback, ipHeader: o.ClientIPHeader, now: o.Now}
+	srv := &Server{log: o.Logger, fb: o.Feedback, ipHeader: o.ClientIPHeader, now: o.Now, pdfs: o.PDFs}
 	if srv.log == nil {
 		srv.log = slog.New(slog.DiscardHandler)
 	}
@@ -123,7 +127,8 @@ func NewWith(s *Site, o Options) *Server {
 func (s *Server) SetSite(site *Site) { s.site.Store(site) }
 
 // ServeHTTP serves pages, files, redirects and the 404 page, and answers
-// GET /api/search, POST /api/feedback and the insights dashboard.
+// GET /api/search, POST /api/feedback, the insights dashboard and the
+// PDFs under /_pdf/.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/api/search":
@@ -134,6 +139,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case "/mcp":
 		s.serveMCP(w, r)
+		return
+	}
+	if r.URL.Path == PDFPrefix || strings.HasPrefix(r.URL.Path, PDFPrefix+"/") {
+		s.servePDF(w, r)
 		return
 	}
 	if s.insights != nil && (r.URL.Path == insights.Prefix || strings.HasPrefix(r.URL.Path, insights.Prefix+"/")) {

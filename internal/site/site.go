@@ -35,10 +35,20 @@ type Options struct {
 	// FeedbackURL is the address the "Was this helpful?" widget posts
 	// ratings to; "" leaves the widget out.
 	FeedbackURL string
+	// PDFEndpoint is the URL path a server makes PDFs under (PDFEndpoint
+	// + "/" the whole handbook, + a page's path that page): every page's
+	// "Export as PDF" links there. "" with PDF unset leaves the link out.
+	PDFEndpoint string
+	// PDF is a PDF file of the whole handbook to publish as handbook.pdf;
+	// "Export as PDF" then links to the page in it.
+	PDF string
 	// Progress, when set, is called as pages are rendered.
 	Progress func(done, total int)
 	Logger   *slog.Logger
 }
+
+// PDFName is where Options.PDF is published, under the site's base.
+const PDFName = "handbook.pdf"
 
 // Result describes a finished build.
 type Result struct {

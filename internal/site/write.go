@@ -39,6 +39,12 @@ func (s *builder) write(ctx context.Context) error {
 	if !s.o.NoMachineReadable {
 		s.site.LLMsURL = s.href("/llms.txt")
 	}
+	switch {
+	case s.o.PDF != "":
+		s.site.PDFURL = s.base + PDFName
+	case s.o.PDFEndpoint != "":
+		s.site.PDFURL = s.o.PDFEndpoint + "/"
+	}
 	s.llms.list = s.listing()
 	s.llms.docs = make([][]byte, len(s.b.Pages))
 
@@ -58,6 +64,11 @@ func (s *builder) write(ctx context.Context) error {
 	}
 	if err := g.Wait(); err != nil {
 		return err
+	}
+	if s.o.PDF != "" {
+		if err := s.out.LinkFile(PDFName, s.o.PDF); err != nil {
+			return fmt.Errorf("publish the PDF: %w", err)
+		}
 	}
 	for _, a := range th.Assets() {
 		if a.Optional() && !s.mermaid.Load() {
@@ -223,7 +234,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		Mermaid:         mermaid,
 		FeedURL:         feedURL,
 		Updated:         p.Updated,
-		PDFURL:          s.base + "_handbook/pdf?page=" + p.URL,
+		PDFURL:          s.pdfURL(p),
 		MarkdownURL:     s.twinHref(p),
 		FeedbackURL:     s.o.FeedbackURL,
 		Wide:            fm.Layout.Width == "wide",
@@ -253,6 +264,23 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		v.EditLabel = editLabel(v.EditURL)
 	}
 	return s.theme.RenderPage(v)
+}
+
+// pdfURL is where "Export as PDF" on page p links: its place in the
+// published PDF of the whole handbook, or the server's PDF of the page;
+// "" when there is neither.
+func (s *builder) pdfURL(p *book.Page) string {
+	switch {
+	case s.o.PDF != "" && printed(p):
+		return s.base + PDFName + "#" + pageID(p)
+	case s.o.PDF != "":
+		return s.base + PDFName
+	case s.o.PDFEndpoint == "":
+		return ""
+	case p.URL == "/":
+		return s.o.PDFEndpoint + "/?page=/"
+	}
+	return s.o.PDFEndpoint + s.href(p.URL)[len(s.base)-1:]
 }
 
 // childList gives a page with no content of its own a list of the pages

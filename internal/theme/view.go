@@ -24,6 +24,8 @@ type Site struct {
 	ChangesURL, ChangesFeedURL string
 	// LLMsURL is the site's llms.txt; empty when the site has none.
 	LLMsURL string
+	// PDFURL is the PDF of the whole handbook; empty for none.
+	PDFURL string
 }
 
 // Link is a titled link.
@@ -58,7 +60,8 @@ type Page struct {
 	Updated     time.Time // zero when unknown
 	EditURL     string
 	EditLabel   string // "Edit on GitHub"
-	PDFURL      string
+	// PDFURL is the page's PDF ("Export as PDF"); empty for none.
+	PDFURL string
 	// MarkdownURL is the page's Markdown twin; empty when the site has
 	// none.
 	MarkdownURL string

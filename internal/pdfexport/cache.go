@@ -20,11 +20,11 @@ import (
 	"github.com/handbookhq/handbook/internal/site"
 )
 
-// Cache limits: the PDFs kept, by count and by total size. The oldest
-// used go first.
+// The default limits of a cache: the PDFs kept, by count and by total
+// size. The least recently used go first.
 const (
-	MaxCachedFiles = 64
-	MaxCachedBytes = 1 << 30
+	DefaultMaxFiles = 64
+	DefaultMaxBytes = 1 << 30
 )
 
 // Cache makes PDFs of a handbook on demand for a server and keeps them in
@@ -33,6 +33,11 @@ const (
 // is being made wait for that one run; runs for different PDFs share a
 // small number of browsers.
 type Cache struct {
+	// MaxFiles and MaxBytes limit what the cache keeps; NewCache sets
+	// them to DefaultMaxFiles and DefaultMaxBytes.
+	MaxFiles int
+	MaxBytes int64
+
 	dir   string
 	opts  Options
 	log   *slog.Logger
@@ -50,7 +55,7 @@ func NewCache(dir string, b *book.Book, o Options, log *slog.Logger) (*Cache, er
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	c := &Cache{dir: dir, opts: o, log: log, slots: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/2))}
+	c := &Cache{MaxFiles: DefaultMaxFiles, MaxBytes: DefaultMaxBytes, dir: dir, opts: o, log: log, slots: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/2))}
 	c.book.Store(b)
 	return c, nil
 }
@@ -158,7 +163,7 @@ func (c *Cache) evict(keep string) {
 	}
 	for i, f := range files {
 		total += f.size
-		if i+1 < MaxCachedFiles && total <= MaxCachedBytes {
+		if i+1 < c.MaxFiles && total <= c.MaxBytes {
 			continue
 		}
 		if err := os.Remove(f.path); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -24,7 +24,8 @@ type Page struct {
 	Level int
 	// Link maps the href of a link that leaves the page. It returns the
 	// new href and true to replace it (an anchor in the document, or an
-	// absolute URL), or false to keep it.
+	// absolute URL; "" removes the href, leaving the text), or false to
+	// keep it.
 	Link func(href string) (string, bool)
 }
 
@@ -63,6 +64,7 @@ func (p Page) Rewrite(w *bytes.Buffer, body []byte) {
 func (p Page) rewriteTag(tok *xhtml.Token) bool {
 	changed := false
 	hasLevel := false
+	var drop []int // attributes to remove: links with nowhere to go
 	for i := range tok.Attr {
 		a := &tok.Attr[i]
 		if a.Namespace != "" {
@@ -90,6 +92,9 @@ func (p Page) rewriteTag(tok *xhtml.Token) bool {
 			}
 			if v, ok := p.href(a.Val); ok {
 				a.Val = v
+				if v == "" {
+					drop = append(drop, i)
+				}
 				changed = true
 			}
 		case a.Key == "loading" && tok.DataAtom == atom.Img:
@@ -98,6 +103,9 @@ func (p Page) rewriteTag(tok *xhtml.Token) bool {
 		case a.Key == "aria-level":
 			hasLevel = true
 		}
+	}
+	for j := len(drop) - 1; j >= 0; j-- {
+		tok.Attr = append(tok.Attr[:drop[j]], tok.Attr[drop[j]+1:]...)
 	}
 	switch tok.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:

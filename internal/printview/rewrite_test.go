@@ -62,12 +62,14 @@ func TestRewriteMapsLinksThroughLink(t *testing.T) {
 			return "#p2-install", true
 		case "/other":
 			return "https://handbook.example.com/other", true
+		case "/gone":
+			return "", true
 		}
 		return "", false
 	}}
-	in := `<a href="/guide/setup">s</a><a href="/guide/setup#install">i</a><a href="/other">o</a><a href="https://example.org/x">e</a><img src="/guide/setup">`
+	in := `<a href="/guide/setup">s</a><a href="/guide/setup#install">i</a><a href="/other">o</a><a href="https://example.org/x">e</a><img src="/guide/setup"><a class="x" href="/gone" title="t">g</a>`
 	got := rewrite(p, in)
-	want := `<a href="#p2">s</a><a href="#p2-install">i</a><a href="https://handbook.example.com/other">o</a><a href="https://example.org/x">e</a><img src="/guide/setup">`
+	want := `<a href="#p2">s</a><a href="#p2-install">i</a><a href="https://handbook.example.com/other">o</a><a href="https://example.org/x">e</a><img src="/guide/setup"><a class="x" title="t">g</a>`
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -86,7 +86,7 @@ func Print(ctx context.Context, b *book.Book, o PrintOptions) (*PrintDoc, error)
 	s.site = s.siteView("")
 	s.site.Title = siteTitle(s, b)
 
-	pv := &printView{s: s, pages: pages, siteURL: strings.TrimSuffix(siteURL, "/"), anchors: map[string]string{}}
+	pv := &printView{s: s, pages: pages, siteURL: strings.TrimSuffix(siteURL, "/"), anchors: map[string]string{}, bodies: map[string][]byte{}}
 	for _, p := range pages {
 		pv.anchors[s.href(p.URL)] = pageID(p)
 	}
@@ -148,6 +148,17 @@ type printView struct {
 	pages   []*book.Page
 	siteURL string            // without a trailing "/"; "" for none
 	anchors map[string]string // a page's href in the view → its part's ID
+	bodies  map[string][]byte // a page's href in the view → its content, as rendered
+}
+
+// groupID is the ID of a group's title page.
+func groupID(b *book.Book, g *book.Group) string {
+	for i, bg := range b.Groups {
+		if bg == g {
+			return fmt.Sprintf("g%d", i)
+		}
+	}
+	return "g"
 }
 
 // pageID is the ID of a page's part, and the prefix of its IDs.
@@ -193,6 +204,9 @@ func (pv *printView) render(ctx context.Context, onProgress func(done, total int
 	for _, p := range pv.pages {
 		top = min(top, viewDepth(p, inView))
 	}
+	for i, p := range pv.pages {
+		pv.bodies[pv.s.href(p.URL)] = bodies[i].html
+	}
 	var parts []theme.PrintPart
 	var group *book.Group
 	mermaid := false
@@ -200,7 +214,7 @@ func (pv *printView) render(ctx context.Context, onProgress func(done, total int
 		level := viewDepth(p, inView) - top + 1
 		if g := p.Group(); groups && g != nil && g.Title != "" {
 			if g != group {
-				parts = append(parts, theme.PrintPart{Group: true, ID: fmt.Sprintf("g-%s", g.Slug), Title: g.Title, Level: 1})
+				parts = append(parts, theme.PrintPart{Group: true, ID: groupID(pv.s.b, g), Title: g.Title, Level: 1})
 			}
 			level++
 		}
@@ -284,7 +298,8 @@ func (pv *printView) link(href string) (string, bool) {
 	}
 	p, frag, hasFrag := strings.Cut(href, "#")
 	if id, ok := pv.anchors[p]; ok {
-		if !hasFrag || frag == "" {
+		// A heading the page does not have leads to the page.
+		if !hasFrag || frag == "" || !bytes.Contains(pv.bodies[p], []byte(` id="`+frag+`"`)) {
 			return "#" + id, true
 		}
 		return "#" + id + "-" + frag, true

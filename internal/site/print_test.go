@@ -341,11 +341,11 @@ func TestPrintWholeHandbook(t *testing.T) {
 	want := []string{
 		"page p0 Welcome L1",
 		"page p1 Intro L1",
-		"group g-getting-started Getting started L1",
+		"group g1 Getting started L1",
 		"page p2 Guide L2",
 		"page p3 Install L3",
 		"page p6 Usage L2",
-		"group g-company Company L1",
+		"group g2 Company L1",
 		"page p7 About L2",
 	}
 	if got := printParts(t, doc); !slices.Equal(got, want) {
@@ -390,7 +390,7 @@ func TestPrintWholeHandbook(t *testing.T) {
 		t.Errorf("cover datetime %q, want 2024-03-05", v)
 	}
 
-	wantTree := "p0 Welcome; p1 Intro; g-getting-started Getting started [p2 Guide [p3 Install]; p6 Usage]; g-company Company [p7 About]"
+	wantTree := "p0 Welcome; p1 Intro; g1 Getting started [p2 Guide [p3 Install]; p6 Usage]; g2 Company [p7 About]"
 	if got := printContents(t, doc); got != wantTree {
 		t.Errorf("contents:\n got %s\nwant %s", got, wantTree)
 	}
@@ -597,7 +597,7 @@ func TestPrintScope(t *testing.T) {
 			t.Parallel()
 			d, doc := printView(t, b, site.PrintOptions{Scope: site.PrintScope{Section: name}})
 			want := []string{
-				"group g-getting-started Getting started L1",
+				"group g1 Getting started L1",
 				"page p2 Guide L2",
 				"page p3 Install L3",
 				"page p6 Usage L2",
@@ -691,8 +691,8 @@ func TestPrintLinksOutsideTheView(t *testing.T) {
 		// The text stays, and no link leads into the print folder or
 		// to a guessed site.
 		for _, text := range []string{"about", "team", "secret"} {
-			if href, _ := printLink(t, doc, "p6", text); strings.Contains(href, "/") || strings.Contains(href, "#") {
-				t.Errorf("link %q: href %q, want no target", text, href)
+			if href, ok := printLink(t, doc, "p6", text); ok {
+				t.Errorf("link %q: href %q, want no href", text, href)
 			}
 		}
 		if got, _ := printLink(t, doc, "p6", "elsewhere"); got != "https://example.org/x" {
@@ -1004,5 +1004,62 @@ func TestPrintLeavesTheBookUnchanged(t *testing.T) {
 	d2, _ := printView(t, b, site.PrintOptions{})
 	if !bytes.Equal(d2.HTML, d.HTML) {
 		t.Error("a second Print of the same book gave other HTML")
+	}
+}
+
+// Two groups with the same title have title pages of their own, and a
+// link to a heading a page does not have leads to the page.
+func TestPrintGroupsOfTheSameTitleAndUnknownHeadings(t *testing.T) {
+	t.Parallel()
+	b, _ := loadPrintBook(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+
+## Misc
+
+* [A](a.md)
+
+## Misc
+
+* [B](b.md)
+-- README.md --
+# Home
+
+See [b's part](b.md#part) and [a heading b lacks](b.md#nope).
+-- a.md --
+# A
+-- b.md --
+# B
+
+## Part
+`)
+	_, doc := printView(t, b, site.PrintOptions{})
+	if got, want := printParts(t, doc), []string{"page p0 Home L1", "group g1 Misc L1", "page p1 A L2", "group g2 Misc L1", "page p2 B L2"}; !slices.Equal(got, want) {
+		t.Errorf("parts %q, want %q", got, want)
+	}
+	if href, _ := printLink(t, doc, "p0", "b's part"); href != "#p2-part" {
+		t.Errorf("link to b.md#part: %q, want #p2-part", href)
+	}
+	if href, _ := printLink(t, doc, "p0", "a heading b lacks"); href != "#p2" {
+		t.Errorf("link to b.md#nope: %q, want the page, #p2", href)
+	}
+}
+
+// A page listed without a file cannot be printed by itself, and a section
+// of nothing but missing files is an error too.
+func TestPrintMissingPage(t *testing.T) {
+	t.Parallel()
+	b, _ := loadPrintBook(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+* [Ghost](ghost.md)
+  * [Ghost child](ghost/child.md)
+-- README.md --
+# Home
+`)
+	for _, sc := range []site.PrintScope{{Page: "ghost.md"}, {Section: "/ghost"}} {
+		if _, err := site.Print(context.Background(), b, site.PrintOptions{Scope: sc}); err == nil || !strings.Contains(err.Error(), "ghost.md does not exist") {
+			t.Errorf("Print(%+v): %v, want an error naming ghost.md", sc, err)
+		}
 	}
 }

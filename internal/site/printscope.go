@@ -35,14 +35,23 @@ func (sc PrintScope) pages(b *book.Book) ([]*book.Page, error) {
 		if p == nil {
 			return nil, fmt.Errorf("page %q: %w (give its URL path, such as /about, or its file, such as about.md)", sc.Page, ErrNoPage)
 		}
+		if p.Missing {
+			return nil, fmt.Errorf("page %q: its file %s does not exist", sc.Page, b.SourcePath(p.File))
+		}
 		return []*book.Page{p}, nil
 	case sc.Section != "":
 		if p := FindPage(b, sc.Section); p != nil {
-			out := []*book.Page{p}
+			var out []*book.Page
+			if !p.Missing {
+				out = append(out, p)
+			}
 			for _, q := range b.Pages[p.Index+1:] {
 				if isBelow(q, p) && printed(q) {
 					out = append(out, q)
 				}
+			}
+			if len(out) == 0 {
+				return nil, fmt.Errorf("section %q: its file %s does not exist and no page below it does", sc.Section, b.SourcePath(p.File))
 			}
 			return out, nil
 		}

@@ -311,8 +311,12 @@ func (p *progress) tick() {
 		return
 	}
 	n := p.done.Add(1)
+	if int(n) == p.total {
+		p.fn(int(n), p.total) // the last report is never skipped
+		return
+	}
 	now := time.Now().UnixMilli()
-	if last := p.last.Load(); now-last >= 100 || int(n) == p.total {
+	if last := p.last.Load(); now-last >= 100 {
 		if p.last.CompareAndSwap(last, now) {
 			p.fn(int(n), p.total)
 		}

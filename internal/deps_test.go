@@ -42,6 +42,7 @@ func TestDependenciesFlowOneWay(t *testing.T) {
 		"internal/bookgen":              nil,
 		"internal/pdf":                  nil,
 		"internal/printview":            nil,
+		"internal/pdftest":              nil,
 		"internal/pdfexport":            {"internal/site", "internal/pdf", "internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter", "internal/book", "internal/markdown", "internal/markdown/htmlfilter", "internal/markdown/blocks", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml", "internal/theme", "internal/gitinfo", "internal/publish", "internal/search", "internal/llms", "internal/printview"},
 	}
 	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Deps " "}}`, mod+"...").Output()

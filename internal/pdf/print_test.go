@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	rpdf "github.com/ledongthuc/pdf"
+	"github.com/handbookhq/handbook/internal/pdftest"
 )
 
 // fixture is a document of three sections, each on its own printed page,
@@ -98,32 +98,23 @@ func TestPrintFixture(t *testing.T) {
 	}
 	assertNoTemp(t, filepath.Dir(out), "handbook.pdf")
 
-	f, r, err := rpdf.Open(out)
-	if err != nil {
-		t.Fatalf("read the PDF: %v", err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
+	d := openPDF(t, out)
+	fi, err := os.Stat(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Bytes != fi.Size() {
 		t.Errorf("Result.Bytes = %d, file has %d", res.Bytes, fi.Size())
 	}
-	if n := r.NumPage(); n != 3 || res.Pages != n {
+	if n := d.NumPages(); n != 3 || res.Pages != n {
 		t.Errorf("PDF has %d pages and Result.Pages = %d, want 3 and 3", n, res.Pages)
 	}
 
 	// The outline has the headings, nested: h2 under their h1.
 	var titles []string
-	var walk func(o rpdf.Outline, depth int)
-	walk = func(o rpdf.Outline, depth int) {
-		for _, c := range o.Child {
-			titles = append(titles, strings.Repeat("-", depth)+c.Title)
-			walk(c, depth+1)
-		}
+	for _, e := range d.Outline() {
+		titles = append(titles, strings.Repeat("-", e.Depth)+e.Title)
 	}
-	walk(r.Outline(), 0)
 	wantTitles := []string{"Welcome Chapter", "-Getting Started", "Middle Chapter", "-Deep Details", "Appendix Chapter"}
 	if !slices.Equal(titles, wantTitles) {
 		t.Errorf("outline %q, want %q", titles, wantTitles)
@@ -131,9 +122,9 @@ func TestPrintFixture(t *testing.T) {
 
 	// Each page has its own word, and the footer's title and page number.
 	words := []string{"Marmalade", "Zeppelin", "Xylophone"}
-	texts := make([]string, r.NumPage())
+	texts := make([]string, d.NumPages())
 	for i := range texts {
-		texts[i] = pageText(t, r.Page(i+1))
+		texts[i] = pageText(t, d, i+1)
 	}
 	for i, w := range words {
 		if i >= len(texts) {
@@ -144,7 +135,7 @@ func TestPrintFixture(t *testing.T) {
 				t.Errorf("page %d has %q: %v, want %v (text %q)", j+1, w, got, i == j, text)
 			}
 		}
-		if want := strings.Join(strings.Fields(`Fixture & Co <Handbook>`), ""); !strings.Contains(texts[i], want) {
+		if want := pdftest.Squeeze(`Fixture & Co <Handbook>`); !strings.Contains(texts[i], want) {
 			t.Errorf("page %d's text %q has no footer title %q", i+1, texts[i], want)
 		}
 		if want := string(rune('1'+i)) + "/3"; !strings.Contains(texts[i], want) {
@@ -153,92 +144,30 @@ func TestPrintFixture(t *testing.T) {
 	}
 
 	// The link on page 1 goes to the last page.
-	dests := linkDestinations(r, r.Page(1))
-	if len(dests) != 1 {
-		t.Fatalf("page 1 has %d internal links, want 1", len(dests))
-	}
-	target := pageText(t, rpdf.Page{V: dests[0]})
-	if !strings.Contains(target, "Xylophone") || strings.Contains(target, "Marmalade") {
-		t.Errorf("the link on page 1 goes to a page with text %q, want the last page", target)
+	if links := d.Links(1); !slices.Equal(links, []int{3}) {
+		t.Errorf("the internal links of page 1 go to pages %v, want [3]", links)
 	}
 }
 
-// pageText returns the text of a page without white space, since the
-// PDF places words rather than spaces.
-func pageText(t *testing.T, p rpdf.Page) string {
+// openPDF opens a PDF for the test.
+func openPDF(t *testing.T, path string) *pdftest.Doc {
 	t.Helper()
-	s, err := p.GetPlainText(nil)
+	d, err := pdftest.Open(path)
 	if err != nil {
-		t.Fatalf("text of a page: %v", err)
+		t.Fatal(err)
 	}
-	return strings.Join(strings.Fields(s), "")
+	t.Cleanup(func() { _ = d.Close() })
+	return d
 }
 
-// linkDestinations returns the page objects that the internal links of
-// page p go to, following named destinations.
-func linkDestinations(r *rpdf.Reader, p rpdf.Page) []rpdf.Value {
-	var pages []rpdf.Value
-	annots := p.V.Key("Annots")
-	for i := range annots.Len() {
-		a := annots.Index(i)
-		if a.Key("Subtype").Name() != "Link" {
-			continue
-		}
-		d := a.Key("Dest")
-		if d.IsNull() && a.Key("A").Key("S").Name() == "GoTo" {
-			d = a.Key("A").Key("D")
-		}
-		d = resolveDest(r, d)
-		if d.Kind() == rpdf.Array && d.Len() > 0 && d.Index(0).Key("Type").Name() == "Page" {
-			pages = append(pages, d.Index(0))
-		}
+// pageText returns the text of page n without white space.
+func pageText(t *testing.T, d *pdftest.Doc, n int) string {
+	t.Helper()
+	s, err := d.Text(n)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return pages
-}
-
-// resolveDest turns a named destination into its array, looking in the
-// catalog's /Dests and in its /Names /Dests name tree.
-func resolveDest(r *rpdf.Reader, d rpdf.Value) rpdf.Value {
-	var name string
-	switch d.Kind() {
-	case rpdf.Name:
-		name = d.Name()
-	case rpdf.String:
-		name = d.RawString()
-	default:
-		return d
-	}
-	root := r.Trailer().Key("Root")
-	if v := root.Key("Dests").Key(name); !v.IsNull() {
-		return explicitDest(v)
-	}
-	return explicitDest(lookupNameTree(root.Key("Names").Key("Dests"), name))
-}
-
-// explicitDest returns the array of a destination that may be wrapped in
-// a dictionary with /D.
-func explicitDest(v rpdf.Value) rpdf.Value {
-	if v.Kind() == rpdf.Dict {
-		return v.Key("D")
-	}
-	return v
-}
-
-// lookupNameTree finds name in a PDF name tree.
-func lookupNameTree(node rpdf.Value, name string) rpdf.Value {
-	names := node.Key("Names")
-	for i := 0; i+1 < names.Len(); i += 2 {
-		if names.Index(i).RawString() == name {
-			return names.Index(i + 1)
-		}
-	}
-	kids := node.Key("Kids")
-	for i := range kids.Len() {
-		if v := lookupNameTree(kids.Index(i), name); !v.IsNull() {
-			return v
-		}
-	}
-	return rpdf.Value{}
+	return s
 }
 
 // TestPrintErrors checks that bad options, an HTTP error and a cancelled
@@ -311,15 +240,11 @@ func TestPrintFileURL(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Print: %v", err)
 	}
-	f, r, err := rpdf.Open(out)
-	if err != nil {
-		t.Fatalf("read the PDF: %v", err)
-	}
-	defer f.Close()
-	if n := r.NumPage(); n != 3 || res.Pages != 3 {
+	d := openPDF(t, out)
+	if n := d.NumPages(); n != 3 || res.Pages != 3 {
 		t.Errorf("PDF has %d pages and Result.Pages = %d, want 3 and 3", n, res.Pages)
 	}
-	if text := pageText(t, r.Page(3)); !strings.Contains(text, "Xylophone") || strings.Contains(text, "/3") {
+	if text := pageText(t, d, 3); !strings.Contains(text, "Xylophone") || strings.Contains(text, "/3") {
 		t.Errorf("page 3's text %q, want Xylophone and no footer", text)
 	}
 }
@@ -342,12 +267,7 @@ func TestPrintWaitsForReady(t *testing.T) {
 	if _, err := Print(context.Background(), Options{Chrome: chrome, URL: "file://" + filepath.ToSlash(src), Out: out, Ready: "document.body.dataset.done"}); err != nil {
 		t.Fatalf("Print: %v", err)
 	}
-	f, r, err := rpdf.Open(out)
-	if err != nil {
-		t.Fatalf("read the PDF: %v", err)
-	}
-	defer f.Close()
-	if text := pageText(t, r.Page(1)); !strings.Contains(text, "Drawnlate") {
+	if text := pageText(t, openPDF(t, out), 1); !strings.Contains(text, "Drawnlate") {
 		t.Errorf("page 1's text %q, want the text drawn late", text)
 	}
 }

@@ -95,7 +95,11 @@ func defaultPDFName(sc site.PrintScope) string {
 	if name == "" {
 		name = sc.Section
 	}
-	name = strings.TrimSuffix(path.Base(strings.Trim(filepath.ToSlash(name), "/")), ".md")
+	name = strings.Trim(filepath.ToSlash(name), "/")
+	if base := path.Base(name); strings.EqualFold(base, "README.md") || strings.EqualFold(base, "README") {
+		name = path.Dir(name)
+	}
+	name = strings.TrimSuffix(path.Base(name), ".md")
 	name = strings.Map(func(r rune) rune {
 		if r == ' ' || r == '/' || r == '\\' || r < ' ' {
 			return '-'

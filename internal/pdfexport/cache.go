@@ -103,7 +103,7 @@ func (c *Cache) PDF(ctx context.Context, page string, section bool) (PDF, error)
 		c.slots <- struct{}{}
 		defer func() { <-c.slots }()
 		start := time.Now()
-		r, err := writeDoc(context.WithoutCancel(ctx), doc, res.File, c.opts)
+		r, err := WriteDoc(context.WithoutCancel(ctx), doc, res.File, c.opts)
 		if err != nil {
 			return nil, err
 		}

@@ -46,11 +46,11 @@ func Write(ctx context.Context, b *book.Book, scope site.PrintScope, out string,
 	if err != nil {
 		return Result{}, err
 	}
-	return writeDoc(ctx, doc, out, o)
+	return WriteDoc(ctx, doc, out, o)
 }
 
-// writeDoc prints a rendered print view to out.
-func writeDoc(ctx context.Context, doc *site.PrintDoc, out string, o Options) (Result, error) {
+// WriteDoc prints a rendered print view to out, as Write does.
+func WriteDoc(ctx context.Context, doc *site.PrintDoc, out string, o Options) (Result, error) {
 	dir, err := os.MkdirTemp(filepath.Dir(out), ".handbook-print-")
 	if err != nil {
 		return Result{}, fmt.Errorf("make print folder: %w", err)

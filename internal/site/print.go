@@ -90,6 +90,7 @@ func Print(ctx context.Context, b *book.Book, o PrintOptions) (*PrintDoc, error)
 	for _, p := range pages {
 		pv.anchors[s.href(p.URL)] = pageID(p)
 	}
+	pv.groups = o.Scope.hasGroups(b)
 	parts, mermaid, err := pv.render(ctx, o.Progress)
 	if err != nil {
 		return nil, err
@@ -149,6 +150,7 @@ type printView struct {
 	siteURL string            // without a trailing "/"; "" for none
 	anchors map[string]string // a page's href in the view → its part's ID
 	bodies  map[string][]byte // a page's href in the view → its content, as rendered
+	groups  bool              // groups have title pages
 }
 
 // groupID is the ID of a group's title page.
@@ -197,9 +199,7 @@ func (pv *printView) render(ctx context.Context, onProgress func(done, total int
 	for _, p := range pv.pages {
 		inView[p] = true
 	}
-	// Groups have title pages only when the view spans more than one
-	// page, and the levels start at the view's outermost page.
-	groups := len(pv.pages) > 1
+	// The levels start at the view's outermost page.
 	top := 1 << 30
 	for _, p := range pv.pages {
 		top = min(top, viewDepth(p, inView))
@@ -212,7 +212,7 @@ func (pv *printView) render(ctx context.Context, onProgress func(done, total int
 	mermaid := false
 	for i, p := range pv.pages {
 		level := viewDepth(p, inView) - top + 1
-		if g := p.Group(); groups && g != nil && g.Title != "" {
+		if g := p.Group(); pv.groups && g != nil && g.Title != "" {
 			if g != group {
 				parts = append(parts, theme.PrintPart{Group: true, ID: groupID(pv.s.b, g), Title: g.Title, Level: 1})
 			}

@@ -80,6 +80,12 @@ func (sc PrintScope) pages(b *book.Book) ([]*book.Page, error) {
 	return out, nil
 }
 
+// hasGroups reports whether the view shows the groups of the table of
+// contents, with a title page each: the whole handbook, or a group.
+func (sc PrintScope) hasGroups(b *book.Book) bool {
+	return sc.Page == "" && (sc.Section == "" || FindPage(b, sc.Section) == nil)
+}
+
 // title is the cover's title for a part of the handbook, or "" for the
 // whole handbook.
 func (sc PrintScope) title(b *book.Book, pages []*book.Page, parts []theme.PrintPart) string {

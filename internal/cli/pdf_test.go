@@ -64,28 +64,11 @@ Okapi never shows.
 Quokka lives on the last page.
 `
 
-// skipWithoutChromium skips a test that prints when there is no browser,
-// unless CI is set.
-func skipWithoutChromium(t *testing.T) {
-	t.Helper()
-	if _, err := newEnv(io.Discard, io.Discard).findChrome(""); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must run the PDF tests: %v", err)
-		}
-		t.Skipf("PDF test skipped: %v", err)
-	}
-}
-
 // pdftotext returns the text of page n of a PDF, as poppler's pdftotext
 // reads it, without white space.
 func pdftotext(t *testing.T, file string, n int) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI must have pdftotext (poppler-utils)")
-		}
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
+	hbtest.NeedTool(t, "pdftotext", "poppler-utils")
 	out, err := exec.Command("pdftotext", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), file, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext page %d: %v", n, err)
@@ -105,7 +88,7 @@ func openPDF(t *testing.T, file string) *pdftest.Doc {
 
 func TestPDFPrintsTheWholeHandbook(t *testing.T) {
 	t.Parallel()
-	skipWithoutChromium(t)
+	hbtest.NeedChromium(t)
 	src := t.TempDir()
 	hbtest.Write(t, src, pdfBook)
 	out := filepath.Join(t.TempDir(), "book.pdf")
@@ -178,7 +161,7 @@ func TestPDFPrintsTheWholeHandbook(t *testing.T) {
 
 func TestPDFPrintsAPageOrASection(t *testing.T) {
 	t.Parallel()
-	skipWithoutChromium(t)
+	hbtest.NeedChromium(t)
 	src := t.TempDir()
 	hbtest.Write(t, src, pdfBook)
 	dir := t.TempDir()
@@ -287,7 +270,7 @@ func TestPDFWithoutChromium(t *testing.T) {
 
 func TestBuildWithPDFPublishesAndLinksIt(t *testing.T) {
 	t.Parallel()
-	skipWithoutChromium(t)
+	hbtest.NeedChromium(t)
 	src := t.TempDir()
 	hbtest.Write(t, src, pdfBook)
 	out := filepath.Join(t.TempDir(), "site")
@@ -315,7 +298,7 @@ func TestBuildWithPDFPublishesAndLinksIt(t *testing.T) {
 // once.
 func TestServeExportsPDFs(t *testing.T) {
 	t.Parallel()
-	skipWithoutChromium(t)
+	hbtest.NeedChromium(t)
 	src := t.TempDir()
 	hbtest.Write(t, src, pdfBook)
 	base, stop := startServe(t, "serve", "-q", "--no-git", "--no-feedback", "--addr", "127.0.0.1:0", src)

@@ -47,10 +47,11 @@ type Cache struct {
 }
 
 // NewCache returns a cache of PDFs of b in the folder dir, which it
-// makes.
+// makes when it makes its first PDF, with a .gitignore, so that a cache
+// inside a repository never shows in git.
 func NewCache(dir string, b *book.Book, o Options, log *slog.Logger) (*Cache, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("make PDF cache folder: %w", err)
+	if dir == "" {
+		return nil, fmt.Errorf("no folder for the PDF cache")
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -100,6 +101,9 @@ func (c *Cache) PDF(ctx context.Context, page string, section bool) (PDF, error)
 		if c.touch(res.File) {
 			return nil, nil
 		}
+		if err := c.makeDir(); err != nil {
+			return nil, err
+		}
 		c.slots <- struct{}{}
 		defer func() { <-c.slots }()
 		start := time.Now()
@@ -120,6 +124,20 @@ func (c *Cache) PDF(ctx context.Context, page string, section bool) (PDF, error)
 		}
 	}
 	return res, nil
+}
+
+// makeDir makes the cache's folder and its .gitignore.
+func (c *Cache) makeDir() error {
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return fmt.Errorf("make PDF cache folder: %w", err)
+	}
+	ignore := filepath.Join(c.dir, ".gitignore")
+	if _, err := os.Stat(ignore); errors.Is(err, fs.ErrNotExist) {
+		if err := os.WriteFile(ignore, []byte("# PDFs made by handbook serve: a cache\n*\n"), 0o644); err != nil {
+			return fmt.Errorf("make PDF cache folder: %w", err)
+		}
+	}
+	return nil
 }
 
 // touch reports whether the file is in the cache, marking it as used.

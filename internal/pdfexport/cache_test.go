@@ -3,15 +3,18 @@ package pdfexport_test
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/handbookhq/handbook/internal/hbtest"
 	"github.com/handbookhq/handbook/internal/pdfexport"
 	"github.com/handbookhq/handbook/internal/site"
 )
@@ -96,7 +99,7 @@ func getPDF(t *testing.T, ctx context.Context, c *pdfexport.Cache, page string, 
 // when its content changes.
 func TestCachePrintsOnce(t *testing.T) {
 	t.Parallel()
-	needChromium(t)
+	hbtest.NeedChromium(t)
 	src := t.TempDir()
 	c, made := newCache(t, src, cacheBook, pdfexport.Options{})
 	ctx := printCtx(t)
@@ -163,7 +166,7 @@ func TestCachePrintsOnce(t *testing.T) {
 // recent one stays.
 func TestCacheEvicts(t *testing.T) {
 	t.Parallel()
-	needChromium(t)
+	hbtest.NeedChromium(t)
 	c, made := newCache(t, t.TempDir(), cacheBook, pdfexport.Options{})
 	c.MaxFiles = 2
 	ctx := printCtx(t)
@@ -220,7 +223,7 @@ func TestCacheEvicts(t *testing.T) {
 // the cache.
 func TestCacheReaderLeaves(t *testing.T) {
 	t.Parallel()
-	needChromium(t)
+	hbtest.NeedChromium(t)
 	ctx, cancel := context.WithCancel(printCtx(t))
 	defer cancel()
 	c, made := newCache(t, t.TempDir(), cacheBook, pdfexport.Options{Stage: func(string) { cancel() }})
@@ -246,5 +249,28 @@ func TestCacheReaderLeaves(t *testing.T) {
 	}
 	if n := made.Load(); n != 1 {
 		t.Errorf("asking again after the print finished printed again: %d prints, want 1", n)
+	}
+}
+
+// The cache's folder is made with its first PDF, with a .gitignore that
+// keeps it out of git: a request for no page makes nothing.
+func TestCacheMakesItsFolderWithTheFirstPDF(t *testing.T) {
+	t.Parallel()
+	chrome := hbtest.NeedChromium(t)
+	b := loadBook(t, t.TempDir(), cacheBook)
+	dir := filepath.Join(t.TempDir(), "data", "pdf")
+	c, err := pdfexport.NewCache(dir, b, pdfexport.Options{Chrome: chrome}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.PDF(printCtx(t), "/no/such/page", false); !errors.Is(err, site.ErrNoPage) {
+		t.Fatalf("PDF of no page: %v", err)
+	}
+	if _, err := os.Stat(filepath.Dir(dir)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a request for no page made the cache's folder: %v", err)
+	}
+	getPDF(t, printCtx(t), c, "", false)
+	if data, err := os.ReadFile(filepath.Join(dir, ".gitignore")); err != nil || !strings.Contains(string(data), "\n*\n") {
+		t.Errorf(".gitignore of the cache: %q, %v; want one that ignores everything", data, err)
 	}
 }

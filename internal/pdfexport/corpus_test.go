@@ -3,7 +3,6 @@ package pdfexport_test
 import (
 	"context"
 	"html"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -14,7 +13,6 @@ import (
 
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/hbtest"
-	"github.com/handbookhq/handbook/internal/pdf"
 	"github.com/handbookhq/handbook/internal/pdfexport"
 	"github.com/handbookhq/handbook/internal/pdftest"
 	"github.com/handbookhq/handbook/internal/site"
@@ -31,19 +29,8 @@ var partRE = regexp.MustCompile(`<article class="hb-print-page[^"]*" id="(p\d+)"
 func TestPrintCorpus(t *testing.T) {
 	t.Parallel()
 	src := hbtest.Corpus(t)
-	chrome, err := pdf.FindChrome("")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must run the PDF tests: %v", err)
-		}
-		t.Skip(err)
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI must have pdftotext (poppler-utils)")
-		}
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
+	chrome := hbtest.NeedChromium(t)
+	hbtest.NeedTool(t, "pdftotext", "poppler-utils")
 	ctx := context.Background()
 	b, err := book.Load(ctx, src, book.Options{})
 	if err != nil {

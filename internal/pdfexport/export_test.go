@@ -51,13 +51,6 @@ The about page speaks of Xylophone.
 // printTimeout bounds one test's printing.
 const printTimeout = 3 * time.Minute
 
-// needChromium skips the test without a Chromium to print with, or fails
-// it when the environment variable CI is set.
-func needChromium(t *testing.T) {
-	t.Helper()
-	_ = hbtest.Chromium(t, printTimeout) // the browser starts only when used: here, never
-}
-
 // loadBook writes files (txtar) to dir and loads the handbook there.
 func loadBook(t *testing.T, dir, files string) *book.Book {
 	t.Helper()
@@ -74,7 +67,7 @@ func loadBook(t *testing.T, dir, files string) *book.Book {
 // text is.
 func TestWriteWholeHandbook(t *testing.T) {
 	t.Parallel()
-	needChromium(t)
+	hbtest.NeedChromium(t)
 	b := loadBook(t, t.TempDir(), groupsBook)
 	outDir := t.TempDir()
 	out := filepath.Join(outDir, "handbook.pdf")

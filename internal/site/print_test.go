@@ -1059,3 +1059,39 @@ func TestPrintMissingPage(t *testing.T) {
 		}
 	}
 }
+
+// Pages below a hidden page are not in the sidebar, so not in the print
+// of the whole handbook; a group is found by its slug between slashes, as
+// a server's path gives it.
+func TestPrintLeavesOutPagesBelowAHiddenPage(t *testing.T) {
+	t.Parallel()
+	b, _ := loadPrintBook(t, `
+-- SUMMARY.md --
+* [Home](README.md)
+
+## Company
+
+* [Drafts](drafts/README.md)
+  * [Plan](drafts/plan.md)
+* [About](about.md)
+-- README.md --
+# Home
+-- drafts/README.md --
+---
+hidden: true
+---
+# Drafts
+-- drafts/plan.md --
+# Plan
+-- about.md --
+# About
+`)
+	_, doc := printView(t, b, site.PrintOptions{})
+	if got, want := printParts(t, doc), []string{"page p0 Home L1", "group g1 Company L1", "page p3 About L2"}; !slices.Equal(got, want) {
+		t.Errorf("parts %q, want %q", got, want)
+	}
+	_, doc = printView(t, b, site.PrintOptions{Scope: site.PrintScope{Section: "/company/"}})
+	if got, want := printParts(t, doc), []string{"group g1 Company L1", "page p3 About L2"}; !slices.Equal(got, want) {
+		t.Errorf("section /company/: parts %q, want %q", got, want)
+	}
+}

@@ -103,8 +103,19 @@ func (sc PrintScope) title(b *book.Book, pages []*book.Page, parts []theme.Print
 }
 
 // printed reports whether a page belongs in a print of a section or of
-// the whole handbook: it has a file and shows in the sidebar.
-func printed(p *book.Page) bool { return !p.Missing && !p.Hidden() }
+// the whole handbook: it has a file and shows in the sidebar, so neither
+// it nor a page above it is hidden.
+func printed(p *book.Page) bool {
+	if p.Missing || p.Hidden() {
+		return false
+	}
+	for _, a := range p.Ancestors() {
+		if a.Hidden() {
+			return false
+		}
+	}
+	return true
+}
 
 // isBelow reports whether q is listed below p in the table of contents.
 func isBelow(q, p *book.Page) bool {
@@ -156,8 +167,10 @@ func sitePath(b *book.Book) string {
 	return basePath(u)
 }
 
-// findGroup finds a titled group by its title or slug, ignoring case.
+// findGroup finds a titled group by its title or slug, ignoring case and
+// slashes around it ("/company/" is the group of slug "company").
 func findGroup(b *book.Book, name string) *book.Group {
+	name = strings.Trim(strings.TrimSpace(name), "/")
 	for _, g := range b.Groups {
 		if g.Title != "" && (strings.EqualFold(g.Title, name) || strings.EqualFold(g.Slug, name)) {
 			return g

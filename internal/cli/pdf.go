@@ -50,6 +50,7 @@ func runPDF(ctx context.Context, e *env, args []string) error {
 	pf.register(flags)
 	var bf buildFlags
 	bf.register(flags)
+	flags.Lookup("no-git").Usage = "do not read the git branch (no version on the cover)"
 	pos, err := parse(flags, args, 1)
 	if err != nil {
 		return err

@@ -76,16 +76,6 @@ func pdftotext(t *testing.T, file string, n int) string {
 	return pdftest.Squeeze(string(out))
 }
 
-func openPDF(t *testing.T, file string) *pdftest.Doc {
-	t.Helper()
-	d, err := pdftest.Open(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = d.Close() })
-	return d
-}
-
 func TestPDFPrintsTheWholeHandbook(t *testing.T) {
 	t.Parallel()
 	hbtest.NeedChromium(t)
@@ -99,14 +89,11 @@ func TestPDFPrintsTheWholeHandbook(t *testing.T) {
 	if !strings.Contains(errOut, "printed 4 pages of the handbook into "+out) {
 		t.Errorf("stderr %q does not say what was printed", errOut)
 	}
-	d := openPDF(t, out)
+	d := pdftest.Open(t, out)
 
 	// The outline follows the table of contents: groups, then pages
 	// under them, then their headings.
-	var outline []string
-	for _, e := range d.Outline() {
-		outline = append(outline, strings.Repeat("-", e.Depth)+e.Title)
-	}
+	outline := d.OutlineLines()
 	want := []string{"Welcome", "Guides", "-Setup", "--Install", "--Tuning", "Reference", "-Glossary", "--Zebra crossing"}
 	if !slices.Equal(outline, want) {
 		t.Errorf("outline %q, want %q", outline, want)
@@ -187,7 +174,7 @@ func TestPDFPrintsAPageOrASection(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit code %d: %s", code, errOut)
 			}
-			d := openPDF(t, out)
+			d := pdftest.Open(t, out)
 			var all strings.Builder
 			for n := 1; n <= d.NumPages(); n++ {
 				all.WriteString(pdftotext(t, out, n))
@@ -202,11 +189,7 @@ func TestPDFPrintsAPageOrASection(t *testing.T) {
 					t.Errorf("PDF has %q", w)
 				}
 			}
-			var outline []string
-			for _, e := range d.Outline() {
-				outline = append(outline, strings.Repeat("-", e.Depth)+e.Title)
-			}
-			if !slices.Equal(outline, tc.outline) {
+			if outline := d.OutlineLines(); !slices.Equal(outline, tc.outline) {
 				t.Errorf("outline %q, want %q", outline, tc.outline)
 			}
 		})
@@ -278,7 +261,7 @@ func TestBuildWithPDFPublishesAndLinksIt(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit code %d: %s", code, errOut)
 	}
-	d := openPDF(t, filepath.Join(out, "handbook.pdf"))
+	d := pdftest.Open(t, filepath.Join(out, "handbook.pdf"))
 	if d.Dest("p2") == 0 {
 		t.Errorf("the published PDF has no destination p2")
 	}

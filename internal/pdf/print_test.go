@@ -98,7 +98,7 @@ func TestPrintFixture(t *testing.T) {
 	}
 	assertNoTemp(t, filepath.Dir(out), "handbook.pdf")
 
-	d := openPDF(t, out)
+	d := pdftest.Open(t, out)
 	fi, err := os.Stat(out)
 	if err != nil {
 		t.Fatal(err)
@@ -111,10 +111,7 @@ func TestPrintFixture(t *testing.T) {
 	}
 
 	// The outline has the headings, nested: h2 under their h1.
-	var titles []string
-	for _, e := range d.Outline() {
-		titles = append(titles, strings.Repeat("-", e.Depth)+e.Title)
-	}
+	titles := d.OutlineLines()
 	wantTitles := []string{"Welcome Chapter", "-Getting Started", "Middle Chapter", "-Deep Details", "Appendix Chapter"}
 	if !slices.Equal(titles, wantTitles) {
 		t.Errorf("outline %q, want %q", titles, wantTitles)
@@ -124,7 +121,7 @@ func TestPrintFixture(t *testing.T) {
 	words := []string{"Marmalade", "Zeppelin", "Xylophone"}
 	texts := make([]string, d.NumPages())
 	for i := range texts {
-		texts[i] = pageText(t, d, i+1)
+		texts[i] = d.Text(i + 1)
 	}
 	for i, w := range words {
 		if i >= len(texts) {
@@ -147,27 +144,6 @@ func TestPrintFixture(t *testing.T) {
 	if links := d.Links(1); !slices.Equal(links, []int{3}) {
 		t.Errorf("the internal links of page 1 go to pages %v, want [3]", links)
 	}
-}
-
-// openPDF opens a PDF for the test.
-func openPDF(t *testing.T, path string) *pdftest.Doc {
-	t.Helper()
-	d, err := pdftest.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = d.Close() })
-	return d
-}
-
-// pageText returns the text of page n without white space.
-func pageText(t *testing.T, d *pdftest.Doc, n int) string {
-	t.Helper()
-	s, err := d.Text(n)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
 }
 
 // TestPrintErrors checks that bad options, an HTTP error and a cancelled
@@ -240,11 +216,11 @@ func TestPrintFileURL(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Print: %v", err)
 	}
-	d := openPDF(t, out)
+	d := pdftest.Open(t, out)
 	if n := d.NumPages(); n != 3 || res.Pages != 3 {
 		t.Errorf("PDF has %d pages and Result.Pages = %d, want 3 and 3", n, res.Pages)
 	}
-	if text := pageText(t, d, 3); !strings.Contains(text, "Xylophone") || strings.Contains(text, "/3") {
+	if text := d.Text(3); !strings.Contains(text, "Xylophone") || strings.Contains(text, "/3") {
 		t.Errorf("page 3's text %q, want Xylophone and no footer", text)
 	}
 }
@@ -267,7 +243,7 @@ func TestPrintWaitsForReady(t *testing.T) {
 	if _, err := Print(context.Background(), Options{Chrome: chrome, URL: "file://" + filepath.ToSlash(src), Out: out, Ready: "document.body.dataset.done"}); err != nil {
 		t.Fatalf("Print: %v", err)
 	}
-	if text := pageText(t, openPDF(t, out), 1); !strings.Contains(text, "Drawnlate") {
+	if text := pdftest.Open(t, out).Text(1); !strings.Contains(text, "Drawnlate") {
 		t.Errorf("page 1's text %q, want the text drawn late", text)
 	}
 }

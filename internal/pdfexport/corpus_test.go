@@ -49,11 +49,7 @@ func TestPrintCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := pdftest.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
+	d := pdftest.Open(t, out)
 	if res.PDF.Pages != d.NumPages() {
 		t.Errorf("Result.PDF.Pages = %d, the file has %d", res.PDF.Pages, d.NumPages())
 	}

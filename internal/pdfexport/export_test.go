@@ -10,11 +10,10 @@ import (
 	"testing"
 	"time"
 
-	rpdf "github.com/ledongthuc/pdf"
-
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/hbtest"
 	"github.com/handbookhq/handbook/internal/pdfexport"
+	"github.com/handbookhq/handbook/internal/pdftest"
 	"github.com/handbookhq/handbook/internal/site"
 )
 
@@ -94,23 +93,21 @@ func TestWriteWholeHandbook(t *testing.T) {
 		}
 	}
 
-	f, r, err := rpdf.Open(out)
-	if err != nil {
-		t.Fatalf("read the PDF: %v", err)
-	}
-	defer f.Close()
+	d := pdftest.Open(t, out)
 	// A cover, the contents, two group title pages and three pages.
-	if n := r.NumPage(); n < 5 || n != res.PDF.Pages {
+	if n := d.NumPages(); n < 5 || n != res.PDF.Pages {
 		t.Errorf("the PDF has %d pages and Result.PDF.Pages = %d, want the same, at least 5", n, res.PDF.Pages)
 	}
 
 	// Each group is at the top of the outline with its pages under it.
 	tree := map[string][]string{}
 	var top []string
-	for _, o := range r.Outline().Child {
-		top = append(top, o.Title)
-		for _, c := range o.Child {
-			tree[o.Title] = append(tree[o.Title], c.Title)
+	for _, e := range d.Outline() {
+		switch e.Depth {
+		case 0:
+			top = append(top, e.Title)
+		case 1:
+			tree[top[len(top)-1]] = append(tree[top[len(top)-1]], e.Title)
 		}
 	}
 	var groups []string
@@ -133,9 +130,9 @@ func TestWriteWholeHandbook(t *testing.T) {
 	}
 
 	// Each page's text is after the cover, in table-of-contents order.
-	texts := make([]string, r.NumPage())
+	texts := make([]string, d.NumPages())
 	for i := range texts {
-		texts[i] = pageText(t, r.Page(i+1))
+		texts[i] = d.Text(i + 1)
 	}
 	last := 0
 	for _, word := range []string{"Marmalade", "Zeppelin", "Xylophone"} {
@@ -168,15 +165,4 @@ func TestWriteUnknownPage(t *testing.T) {
 	if entries, err := os.ReadDir(outDir); err != nil || len(entries) != 0 {
 		t.Errorf("the output folder holds %d files (err %v), want none", len(entries), err)
 	}
-}
-
-// pageText returns the text of a PDF page without white space, since the
-// PDF places words rather than spaces.
-func pageText(t *testing.T, p rpdf.Page) string {
-	t.Helper()
-	s, err := p.GetPlainText(nil)
-	if err != nil {
-		t.Fatalf("text of a page: %v", err)
-	}
-	return strings.Join(strings.Fields(s), "")
 }

@@ -3,47 +3,47 @@
 package pdftest
 
 import (
-	"fmt"
-	"os"
 	"strings"
+	"testing"
 
 	rpdf "github.com/ledongthuc/pdf"
 )
 
-// Doc is an open PDF file.
+// Doc is an open PDF file, read for a test.
 type Doc struct {
-	f     *os.File
+	t     testing.TB
 	r     *rpdf.Reader
 	pages map[string]int // a page object, printed → its number from 1
 }
 
-// Open opens the PDF file at path.
-func Open(path string) (*Doc, error) {
+// Open opens the PDF file at path for the test t, which fails when the
+// file is not a PDF; the file is closed when the test ends.
+func Open(t testing.TB, path string) *Doc {
+	t.Helper()
 	f, r, err := rpdf.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read PDF %s: %w", path, err)
+		t.Fatalf("read PDF %s: %v", path, err)
 	}
-	d := &Doc{f: f, r: r, pages: map[string]int{}}
+	t.Cleanup(func() { _ = f.Close() })
+	d := &Doc{t: t, r: r, pages: map[string]int{}}
 	for i := 1; i <= r.NumPage(); i++ {
 		d.pages[r.Page(i).V.String()] = i
 	}
-	return d, nil
+	return d
 }
-
-// Close closes the file.
-func (d *Doc) Close() error { return d.f.Close() }
 
 // NumPages returns the number of pages.
 func (d *Doc) NumPages() int { return d.r.NumPage() }
 
 // Text returns the text of page n (from 1) without white space, since a
 // PDF places words rather than spaces: "Hello, world" is "Hello,world".
-func (d *Doc) Text(n int) (string, error) {
+func (d *Doc) Text(n int) string {
+	d.t.Helper()
 	s, err := d.r.Page(n).GetPlainText(nil)
 	if err != nil {
-		return "", fmt.Errorf("text of page %d: %w", n, err)
+		d.t.Fatalf("text of page %d: %v", n, err)
 	}
-	return Squeeze(s), nil
+	return Squeeze(s)
 }
 
 // Squeeze removes the white space from s, to compare it with Text.
@@ -69,6 +69,16 @@ func (d *Doc) Outline() []Entry {
 	return out
 }
 
+// OutlineLines returns the outline's titles, depth first, each after one
+// "-" per level of depth: "Guides", "-Setup", "--Install".
+func (d *Doc) OutlineLines() []string {
+	var out []string
+	for _, e := range d.Outline() {
+		out = append(out, strings.Repeat("-", e.Depth)+e.Title)
+	}
+	return out
+}
+
 // Links returns the numbers of the pages that the internal links of page
 // n go to, in order, following named destinations.
 func (d *Doc) Links(n int) []int {
@@ -85,20 +95,6 @@ func (d *Doc) Links(n int) []int {
 		}
 		if p := d.destPage(dest); p > 0 {
 			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// URIs returns the targets of the links of page n that leave the
-// document.
-func (d *Doc) URIs(n int) []string {
-	var out []string
-	annots := d.r.Page(n).V.Key("Annots")
-	for i := range annots.Len() {
-		a := annots.Index(i)
-		if a.Key("Subtype").Name() == "Link" && a.Key("A").Key("S").Name() == "URI" {
-			out = append(out, a.Key("A").Key("URI").RawString())
 		}
 	}
 	return out

@@ -84,12 +84,12 @@ func Print(ctx context.Context, b *book.Book, o PrintOptions) (*PrintDoc, error)
 	}
 	s.theme = th
 	s.site = s.siteView("")
-	s.site.Title = siteTitle(s, b)
-
-	pv := &printView{s: s, pages: pages, siteURL: strings.TrimSuffix(siteURL, "/"), anchors: map[string]string{}, bodies: map[string][]byte{}}
-	for _, p := range pages {
-		pv.anchors[s.href(p.URL)] = pageID(p)
+	// The title as a build settles it, without settling it in b.
+	if s.site.Title == "" {
+		s.site.Title = s.firstTitle()
 	}
+
+	pv := &printView{s: s, pages: pages, siteURL: strings.TrimSuffix(siteURL, "/"), targets: map[string]*printBody{}}
 	pv.groups = o.Scope.hasGroups(b)
 	parts, mermaid, err := pv.render(ctx, o.Progress)
 	if err != nil {
@@ -130,27 +130,13 @@ func Print(ctx context.Context, b *book.Book, o PrintOptions) (*PrintDoc, error)
 	return doc, nil
 }
 
-// siteTitle is the handbook's title without settling it in b: the first
-// page's H1 when handbook.yaml has none and the site was not built.
-func siteTitle(s *builder, b *book.Book) string {
-	if b.Title != "" {
-		return b.Title
-	}
-	first := b.Pages[0]
-	if t := s.md.Parse(first.Body).Title(); t != "" {
-		return t
-	}
-	return first.Title
-}
-
 // printView renders the parts of one print view.
 type printView struct {
 	s       *builder
 	pages   []*book.Page
-	siteURL string            // without a trailing "/"; "" for none
-	anchors map[string]string // a page's href in the view → its part's ID
-	bodies  map[string][]byte // a page's href in the view → its content, as rendered
-	groups  bool              // groups have title pages
+	siteURL string                // without a trailing "/"; "" for none
+	targets map[string]*printBody // a page's href in the view → its rendered page
+	groups  bool                  // groups have title pages
 }
 
 // groupID is the ID of a group's title page.
@@ -205,7 +191,7 @@ func (pv *printView) render(ctx context.Context, onProgress func(done, total int
 		top = min(top, viewDepth(p, inView))
 	}
 	for i, p := range pv.pages {
-		pv.bodies[pv.s.href(p.URL)] = bodies[i].html
+		pv.targets[pv.s.href(p.URL)] = &bodies[i]
 	}
 	var parts []theme.PrintPart
 	var group *book.Group
@@ -261,8 +247,9 @@ func breadcrumbTitles(p *book.Page) []string {
 	return out
 }
 
-// printBody is a page's title and rendered content.
+// printBody is a page's part ID, title and rendered content.
 type printBody struct {
+	id    string
 	title string
 	html  []byte
 }
@@ -284,7 +271,7 @@ func (pv *printView) body(p *book.Page) (printBody, error) {
 	if len(bytes.TrimSpace(body.Bytes())) == 0 {
 		s.childList(&body, p)
 	}
-	return printBody{title: title, html: body.Bytes()}, nil
+	return printBody{id: pageID(p), title: title, html: body.Bytes()}, nil
 }
 
 // link maps a link of a page in the view: to a page in the view, an
@@ -297,12 +284,12 @@ func (pv *printView) link(href string) (string, bool) {
 		return "", false // external, or already an anchor
 	}
 	p, frag, hasFrag := strings.Cut(href, "#")
-	if id, ok := pv.anchors[p]; ok {
+	if t, ok := pv.targets[p]; ok {
 		// A heading the page does not have leads to the page.
-		if !hasFrag || frag == "" || !bytes.Contains(pv.bodies[p], []byte(` id="`+frag+`"`)) {
-			return "#" + id, true
+		if !hasFrag || frag == "" || !bytes.Contains(t.html, []byte(` id="`+frag+`"`)) {
+			return "#" + t.id, true
 		}
-		return "#" + id + "-" + frag, true
+		return "#" + t.id + "-" + frag, true
 	}
 	if pv.siteURL == "" {
 		return "", true

@@ -29,9 +29,14 @@ func (d *PrintDoc) Write(dir string) error {
 			return err
 		}
 	}
+	src, done, err := d.source()
+	if err != nil {
+		return err
+	}
+	defer done()
 	for _, o := range d.outputs() {
 		name := d.b.SourcePath(d.files[o])
-		if err := d.copyFile(out, o, name); err != nil {
+		if err := copyFile(src, out, o, name); err != nil {
 			return fmt.Errorf("copy %s: %w", name, err)
 		}
 	}
@@ -52,10 +57,15 @@ func (d *PrintDoc) Hash() (string, error) {
 		field([]byte(a.Path))
 		field(a.Data)
 	}
+	src, done, err := d.source()
+	if err != nil {
+		return "", err
+	}
+	defer done()
 	for _, o := range d.outputs() {
 		name := d.b.SourcePath(d.files[o])
 		field([]byte(o))
-		f, err := d.open(name)
+		f, err := src.Open(name)
 		if err != nil {
 			return "", fmt.Errorf("read %s: %w", name, err)
 		}
@@ -79,26 +89,26 @@ func (d *PrintDoc) outputs() []string {
 	return outs
 }
 
-// open opens a file of the book by its path from the source folder.
-func (d *PrintDoc) open(name string) (fs.File, error) {
+// source returns the book's files, read-only and confined to its folder,
+// and a function to call when done with them.
+func (d *PrintDoc) source() (fs.FS, func(), error) {
 	if d.b.Source == "" {
-		return d.b.FS.Open(name)
+		return d.b.FS, func() {}, nil
 	}
 	root, err := os.OpenRoot(d.b.Source)
 	if err != nil {
-		return nil, err
+		return nil, nil, fmt.Errorf("open source: %w", err)
 	}
-	defer root.Close()
-	return root.Open(filepath.FromSlash(name))
+	return root.FS(), func() { _ = root.Close() }, nil
 }
 
-// copyFile copies the book's file name to the output path o.
-func (d *PrintDoc) copyFile(out *os.Root, o, name string) error {
-	src, err := d.open(name)
+// copyFile copies the file name of src to the output path o.
+func copyFile(src fs.FS, out *os.Root, o, name string) error {
+	in, err := src.Open(name)
 	if err != nil {
 		return err
 	}
-	defer src.Close()
+	defer in.Close()
 	if err := out.MkdirAll(filepath.Dir(filepath.FromSlash(o)), 0o755); err != nil {
 		return err
 	}
@@ -106,7 +116,7 @@ func (d *PrintDoc) copyFile(out *os.Root, o, name string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(dst, src); err != nil {
+	if _, err := io.Copy(dst, in); err != nil {
 		_ = dst.Close()
 		return err
 	}

@@ -229,11 +229,17 @@ func (s *builder) siteTitle() {
 	if s.b.Title != "" {
 		return
 	}
+	s.b.Title = s.firstTitle()
+	s.b.Pages[0].Title = s.b.Title
+}
+
+// firstTitle is the first page's H1, else its table-of-contents title.
+func (s *builder) firstTitle() string {
 	first := s.b.Pages[0]
 	if t := s.md.Parse(first.Body).Title(); t != "" {
-		first.Title = t
+		return t
 	}
-	s.b.Title = first.Title
+	return first.Title
 }
 
 // openGit reads the history of the repository holding the source.

@@ -64,6 +64,16 @@ Okapi never shows.
 Quokka lives on the last page.
 `
 
+// pdfSource writes pdfBook to a new folder for a test that prints, which
+// needs Chromium.
+func pdfSource(t *testing.T) string {
+	t.Helper()
+	hbtest.NeedChromium(t)
+	src := t.TempDir()
+	hbtest.Write(t, src, pdfBook)
+	return src
+}
+
 // pdftotext returns the text of page n of a PDF, as poppler's pdftotext
 // reads it, without white space.
 func pdftotext(t *testing.T, file string, n int) string {
@@ -78,9 +88,7 @@ func pdftotext(t *testing.T, file string, n int) string {
 
 func TestPDFPrintsTheWholeHandbook(t *testing.T) {
 	t.Parallel()
-	hbtest.NeedChromium(t)
-	src := t.TempDir()
-	hbtest.Write(t, src, pdfBook)
+	src := pdfSource(t)
 	out := filepath.Join(t.TempDir(), "book.pdf")
 	code, _, errOut := runMain("pdf", "--no-git", "--out", out, src)
 	if code != 0 {
@@ -148,9 +156,7 @@ func TestPDFPrintsTheWholeHandbook(t *testing.T) {
 
 func TestPDFPrintsAPageOrASection(t *testing.T) {
 	t.Parallel()
-	hbtest.NeedChromium(t)
-	src := t.TempDir()
-	hbtest.Write(t, src, pdfBook)
+	src := pdfSource(t)
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		args    []string
@@ -253,9 +259,7 @@ func TestPDFWithoutChromium(t *testing.T) {
 
 func TestBuildWithPDFPublishesAndLinksIt(t *testing.T) {
 	t.Parallel()
-	hbtest.NeedChromium(t)
-	src := t.TempDir()
-	hbtest.Write(t, src, pdfBook)
+	src := pdfSource(t)
 	out := filepath.Join(t.TempDir(), "site")
 	code, _, errOut := runMain("build", "--pdf", "--no-git", "--out", out, src)
 	if code != 0 {
@@ -281,9 +285,7 @@ func TestBuildWithPDFPublishesAndLinksIt(t *testing.T) {
 // once.
 func TestServeExportsPDFs(t *testing.T) {
 	t.Parallel()
-	hbtest.NeedChromium(t)
-	src := t.TempDir()
-	hbtest.Write(t, src, pdfBook)
+	src := pdfSource(t)
 	base, stop := startServe(t, "serve", "-q", "--no-git", "--no-feedback", "--addr", "127.0.0.1:0", src)
 	defer stop()
 	page := get(t, base+"guides/setup")

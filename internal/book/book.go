@@ -2,6 +2,7 @@ package book
 
 import (
 	"io/fs"
+	"slices"
 	"time"
 
 	"github.com/handbookhq/handbook/internal/config"
@@ -120,6 +121,17 @@ func (b *Book) PageByURL(url string) *Page { return b.byURL[url] }
 
 // HasFile reports whether a content-relative path names an existing file.
 func (b *Book) HasFile(file string) bool { return b.files[file] }
+
+// Files returns every file under the content root, content-relative
+// and sorted, as the book was loaded.
+func (b *Book) Files() []string {
+	out := make([]string, 0, len(b.files))
+	for f := range b.files {
+		out = append(out, f)
+	}
+	slices.Sort(out)
+	return out
+}
 
 // HasDir reports whether a content-relative path names an existing folder.
 func (b *Book) HasDir(dir string) bool { return dir == "." || dir == "" || b.dirs[dir] }

@@ -32,7 +32,7 @@ func (b *Book) resolveRedirects() {
 				what = "is not in the table of contents"
 			}
 			b.Diags.Add(diag.Warnf(r.Pos, "redirect target %q %s", r.To, what).
-				WithHint("point the redirect at a file listed in the table of contents"))
+				WithHint("point the redirect at a file listed in the table of contents").WithCode(diag.RedirectTarget))
 			continue
 		}
 		to := p.URL
@@ -41,7 +41,7 @@ func (b *Book) resolveRedirects() {
 		}
 		if frag == "" && b.byURL["/"+from] != nil {
 			b.Diags.Add(diag.Warnf(r.Pos, "redirect from %q never applies: a page lives there", r.From).
-				WithHint("remove the redirect, or the page at that URL"))
+				WithHint("remove the redirect, or the page at that URL").WithCode(diag.RedirectShadowed))
 			continue
 		}
 		b.Redirects = append(b.Redirects, Redirect{From: from, Fragment: frag, To: to, Pos: r.Pos})

@@ -86,7 +86,7 @@ func (t *tree) entries(items []*summary.Item, g *Group, parent *Entry, segs []st
 				e.Page = p
 				first := p.Entry.Group.Title
 				t.b.Diags.Add(diag.Warnf(it.Pos, "%q is listed twice in the table of contents", file).
-					WithHint("the first listing (under %q) is the page; this one links to it", first))
+					WithHint("the first listing (under %q) is the page; this one links to it", first).WithCode(diag.DuplicateEntry))
 			} else {
 				p := t.newPage(it, e, file, segs)
 				e.Page, e.Primary = p, true
@@ -132,7 +132,7 @@ func (t *tree) newPage(it *summary.Item, e *Entry, file string, segs []string) *
 	if !b.files[file] {
 		p.Missing = true
 		b.Diags.Add(diag.Warnf(it.Pos, "%q does not exist", b.SourcePath(file)).
-			WithHint("create the file or remove the entry; the page is published empty, as GitBook does"))
+			WithHint("create the file or remove the entry; the page is published empty, as GitBook does").WithCode(diag.MissingPage))
 	}
 	url := "/" + strings.Join(append(slices.Clip(segs), pageSlug(file)), "/")
 	if file == t.first && b.byURL["/"] == nil {

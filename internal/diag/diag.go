@@ -52,6 +52,7 @@ type Diagnostic struct {
 	Severity Severity
 	Msg      string // lowercase, no final period
 	Hint     string // optional: what to do about it
+	Code     string // optional: the kind of problem, one of the codes in codes.go
 }
 
 // String formats the diagnostic as "file:line:col: severity: msg", followed

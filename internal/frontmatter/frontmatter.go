@@ -54,6 +54,16 @@ var (
 // FrontMatter: what is absent or invalid keeps its default. Diagnostics are
 // sorted by position.
 func Parse(file string, yml []byte, line0 int) (FrontMatter, diag.List) {
+	fm, ds := parse(file, yml, line0)
+	for i := range ds {
+		if ds[i].Code == "" {
+			ds[i].Code = diag.FrontMatter
+		}
+	}
+	return fm, ds
+}
+
+func parse(file string, yml []byte, line0 int) (FrontMatter, diag.List) {
 	fm := Default()
 	doc, ds := yamldiag.Parse(file, yml, line0)
 	if yamldiag.IsNull(doc.Root) {
@@ -121,7 +131,7 @@ func (d *decoder) unknown(p yamldiag.Pair, what string, known []string) {
 	} else {
 		w = w.WithHint("GitBook ignores it; known keys are %s", strings.Join(known, ", "))
 	}
-	d.diags.Add(w)
+	d.diags.Add(w.WithCode(diag.UnknownFrontMatter))
 }
 
 // text reads a text value; numbers and booleans count as written.

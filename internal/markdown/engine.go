@@ -179,6 +179,7 @@ func (e *Engine) parseIncludes(d *Doc, o ParseOptions, chain []string) {
 		file, body, err := o.Include(d.file, inc.Path)
 		if err != nil {
 			fail(err.Error(), "the path is relative to this file; reusable content lives in .gitbook/includes/")
+			d.problems[len(d.problems)-1].Code = codeOf(err)
 			return ast.WalkSkipChildren, nil
 		}
 		if file == d.file || slices.Contains(chain, file) {

@@ -119,6 +119,9 @@ func (st *renderState) resolveAt(dest string, off int, image bool) (string, bool
 	if st.res == nil {
 		return escapeURL(dest), true
 	}
+	if ur, ok := st.res.(UseRecorder); ok {
+		ur.Use(Use{Dest: dest, Image: image, File: st.doc.file, Offset: st.doc.prep.Orig(off)})
+	}
 	resolve := st.res.Link
 	if image {
 		resolve = st.res.Image

@@ -203,6 +203,9 @@ func (b richBlock) figureImage(src figureSource) figureImage {
 			*r.url, _ = b.resolve(r.dest, r.at, true)
 		}
 	}
+	if own != "" && strings.TrimSpace(img.Alt) == "" {
+		b.st.noAlt(b.st.srcOffset(b.offsetOf(a["src"], src.at)), strings.TrimSpace(a["src"]))
+	}
 	if light == "" {
 		light = own
 	}

@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -26,6 +28,9 @@ func (st *renderState) resolve(n ast.Node, raw []byte, image bool) (string, bool
 	}
 	if st.res == nil {
 		return escapeURL(dest), true
+	}
+	if ur, ok := st.res.(UseRecorder); ok {
+		ur.Use(Use{Dest: dest, Image: image, File: st.doc.file, Offset: st.doc.prep.Orig(st.destOffset(n, raw))})
 	}
 	resolve := st.res.Link
 	if image {
@@ -171,10 +176,14 @@ func (nr *nodeRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node,
 
 // img writes an <img> for n with source u.
 func (st *renderState) img(n *ast.Image, u string, withTitle bool) {
+	alt := plainText(n, st.doc.src)
+	if strings.TrimSpace(alt) == "" {
+		st.noAlt(max(n.Pos(), 0), string(unescape(n.Destination)))
+	}
 	_, _ = st.WriteString(`<img src="`)
 	st.escape(u)
 	_, _ = st.WriteString(`" alt="`)
-	st.escape(plainText(n, st.doc.src))
+	st.escape(alt)
 	_ = st.WriteByte('"')
 	if title := unescape(n.Title); withTitle && len(title) > 0 {
 		_, _ = st.WriteString(` title="`)
@@ -182,6 +191,16 @@ func (st *renderState) img(n *ast.Image, u string, withTitle bool) {
 		_ = st.WriteByte('"')
 	}
 	_, _ = st.WriteString(` loading="lazy" decoding="async">`)
+}
+
+// noAlt reports an image without alt text at offset off, when the
+// resolver asks for it.
+func (st *renderState) noAlt(off int, dest string) {
+	if ac, ok := st.res.(AltChecker); !ok || !ac.CheckAlt() {
+		return
+	}
+	st.ProblemCode(off, "image-alt", "image "+strconv.Quote(dest)+" has no alt text",
+		`say what it shows, as ![what it shows](src) or <img alt="what it shows">: screen readers read it`)
 }
 
 // brokenImage writes the alt text of an image that cannot be shown.

@@ -36,6 +36,30 @@ type Resolver interface {
 	Image(dest string) (string, error)
 }
 
+// Use is a link or an image a page writes, as a UseRecorder is told of
+// it.
+type Use struct {
+	Dest  string // as given to the Resolver
+	Image bool
+	// File and Offset say where the destination is written, as in
+	// Problem.
+	File   string
+	Offset int
+}
+
+// UseRecorder is a Resolver that is also told of every link and image it
+// resolves, and where it is written: for checks that can only be made
+// once every page is rendered, such as links to headings of other pages.
+type UseRecorder interface {
+	Use(Use)
+}
+
+// AltChecker is a Resolver that may ask for images without alt text to
+// be reported, as problems of code "image-alt".
+type AltChecker interface {
+	CheckAlt() bool
+}
+
 // Problem is something wrong in a page body, at a byte offset in the source
 // given to Parse.
 type Problem struct {
@@ -45,6 +69,9 @@ type Problem struct {
 	Offset int
 	Msg    string // lowercase, no final period
 	Hint   string // optional: what to do about it
+	// Code names the kind of problem (internal/diag's codes), or "":
+	// taken from an error's Code() string method, as the hint is.
+	Code string
 }
 
 // Render writes the body HTML of d to w, without the title heading (the
@@ -110,12 +137,32 @@ func (st *renderState) problem(off int, msg, hint string) {
 
 // fail records a resolver error at offset off.
 func (st *renderState) fail(off int, err error) {
+	st.problem(off, err.Error(), hintOf(err))
+	st.problems[len(st.problems)-1].Code = codeOf(err)
+}
+
+// ProblemCode implements blocks.CodedEnv.
+func (st *renderState) ProblemCode(off int, code, msg, hint string) {
+	st.problem(off, msg, hint)
+	st.problems[len(st.problems)-1].Code = code
+}
+
+// hintOf returns the hint of an error with a Hint() string method, or "".
+func hintOf(err error) string {
 	var h interface{ Hint() string }
-	hint := ""
 	if errors.As(err, &h) {
-		hint = h.Hint()
+		return h.Hint()
 	}
-	st.problem(off, err.Error(), hint)
+	return ""
+}
+
+// codeOf returns the code of an error with a Code() string method, or "".
+func codeOf(err error) string {
+	var c interface{ Code() string }
+	if errors.As(err, &c) {
+		return c.Code()
+	}
+	return ""
 }
 
 // escape writes s with HTML special characters escaped.

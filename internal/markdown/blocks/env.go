@@ -68,3 +68,9 @@ type FileRef struct {
 	Name string // file name, without folders
 	Size int64  // in bytes; -1 when unknown
 }
+
+// CodedEnv is an Env that also records the kind of a problem, one of
+// internal/diag's codes ("unknown-block").
+type CodedEnv interface {
+	ProblemCode(off int, code, msg, hint string)
+}

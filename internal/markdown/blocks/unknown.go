@@ -140,7 +140,12 @@ func renderUnknown(w util.BufWriter, src []byte, node ast.Node, entering bool) (
 			return ast.WalkContinue, nil
 		}
 	} else {
-		env.Problem(t.Start, "unknown block "+quote(t.Name), "GitBook has no such block: check the name; its tags are shown as text")
+		msg, hint := "unknown block "+quote(t.Name), "GitBook has no such block: check the name; its tags are shown as text"
+		if ce, ok := env.(CodedEnv); ok {
+			ce.ProblemCode(t.Start, "unknown-block", msg, hint) // diag.UnknownBlock
+		} else {
+			env.Problem(t.Start, msg, hint)
+		}
 	}
 	_, _ = env.WriteString(`<p class="block-unknown">`)
 	writeEscaped(env, src[t.Start:t.Stop])

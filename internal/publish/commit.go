@@ -19,7 +19,7 @@ import (
 func (d *Dir) Commit() error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.done {
+	if d.done || d.edit {
 		return fmt.Errorf("commit %s: %w", d.out, ErrDone)
 	}
 	d.done = true

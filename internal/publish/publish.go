@@ -33,6 +33,7 @@ type Dir struct {
 	done bool         // committed or aborted
 	seq  atomic.Uint64
 	dirs sync.Map // directories already made, so each is made once
+	edit bool     // opened by Edit: the published output itself
 }
 
 // Begin creates a temporary directory next to out (same parent, named like
@@ -162,7 +163,7 @@ func validRel(rel string) bool {
 func (d *Dir) Abort() error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.done {
+	if d.done || d.edit {
 		return nil
 	}
 	d.done = true

@@ -43,7 +43,7 @@ func (r resolver) Page(dest string) (markdown.PageRef, error) {
 	if pg == nil {
 		_, err := r.s.resolve(r.page, dest, false)
 		if err == nil {
-			err = fmt.Errorf("%q is not a page of this handbook", dest)
+			err = codedError(diag.BrokenLink, "%q is not a page of this handbook", dest)
 		}
 		return markdown.PageRef{}, err
 	}
@@ -167,11 +167,14 @@ func (in *includes) read(from, p string) (string, []byte, error) {
 		return "", nil, fmt.Errorf("included file %q points outside the repository", p)
 	}
 	if !in.s.b.HasFile(file) {
-		return "", nil, fmt.Errorf("included file %q does not exist", p)
+		return "", nil, codedError(diag.MissingFile, "included file %q does not exist", p)
 	}
 	src, err := in.s.readOnce(file)
 	if err != nil {
 		return "", nil, fmt.Errorf("read included file %q: %w", p, err)
+	}
+	if in.s.onInclude != nil {
+		in.s.onInclude(file)
 	}
 	_, body, offset := frontmatter.Split(src)
 	if in.srcs == nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/handbookhq/handbook/internal/book"
+	"github.com/handbookhq/handbook/internal/diag"
 )
 
 // resolver resolves the links and images of one page.
@@ -62,23 +63,27 @@ func (s *builder) resolve(p *book.Page, dest string, image bool) (string, error)
 		}
 	}
 	if !ok {
-		return "", fmt.Errorf("%q points outside the repository", dest)
+		code := diag.BrokenLink
+		if image {
+			code = diag.MissingImage
+		}
+		return "", codedError(code, "%q points outside the repository", dest)
 	}
 	if !image {
 		if pg := s.pageFor(file, raw); pg != nil {
 			return s.href(pg.URL) + frag, nil
 		}
 		if strings.HasSuffix(strings.ToLower(file), ".md") && b.HasFile(file) {
-			return "", fmt.Errorf("link target %q is not in the table of contents", dest)
+			return "", codedError(diag.BrokenLink, "link target %q is not in the table of contents", dest)
 		}
 	}
 	if b.HasFile(file) {
 		return s.fileURL(file), nil
 	}
 	if image {
-		return "", fmt.Errorf("image %q does not exist", dest)
+		return "", codedError(diag.MissingImage, "image %q does not exist", dest)
 	}
-	return "", fmt.Errorf("link target %q does not exist", dest)
+	return "", codedError(diag.BrokenLink, "link target %q does not exist", dest)
 }
 
 // splitDest splits a destination written in a page into its path, with
@@ -112,9 +117,9 @@ func (s *builder) repoFile(p *book.Page, dest, raw string) (file string, warn, e
 		}, nil
 	}
 	if !ok {
-		return "", nil, fmt.Errorf("%q points outside the repository", dest)
+		return "", nil, codedError(diag.MissingFile, "%q points outside the repository", dest)
 	}
-	return "", nil, hintError{msg: fmt.Sprintf("file %q does not exist", dest), hint: "the path is relative to the page's folder"}
+	return "", nil, hintError{msg: fmt.Sprintf("file %q does not exist", dest), hint: "the path is relative to the page's folder", code: diag.MissingFile}
 }
 
 // ownURL rewrites an absolute link to this handbook's own published site
@@ -143,13 +148,22 @@ func (s *builder) ownURL(dest string) string {
 	return dest
 }
 
-// hintError is a resolver error with a hint for the author.
-type hintError struct{ msg, hint string }
+// hintError is a resolver error with a hint for the author and the kind
+// of problem it is (a code of internal/diag).
+type hintError struct{ msg, hint, code string }
 
 func (e hintError) Error() string { return e.msg }
 
 // Hint says what to do about the error.
 func (e hintError) Hint() string { return e.hint }
+
+// Code says what kind of problem the error is.
+func (e hintError) Code() string { return e.code }
+
+// codedError makes a resolver error of the given code.
+func codedError(code, format string, args ...any) error {
+	return hintError{msg: fmt.Sprintf(format, args...), code: code}
+}
 
 // assetByName finds ".gitbook/assets/NAME" for a path that names NAME
 // under any .gitbook/assets/ folder.

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -118,7 +119,6 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 		_ = out.Abort()
 		return nil, fmt.Errorf("publish %s: %w", o.Out, err)
 	}
-	s.diags.Sort()
 	urls := make([]string, len(b.Pages))
 	toc := make([]TOCPage, len(b.Pages))
 	for i, p := range b.Pages {
@@ -132,7 +132,7 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 	}
 	return &Result{
 		Title: b.Title, Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls,
-		Listing: s.llms.list, TOC: toc, BaseURL: b.Site.BaseURL, Branch: branch, Diags: s.diags,
+		Listing: s.llms.list, TOC: toc, BaseURL: b.Site.BaseURL, Branch: branch, Diags: s.allDiags(),
 	}, nil
 }
 
@@ -158,7 +158,7 @@ type builder struct {
 	docs        []*markdown.Doc
 	repo        *gitinfo.Repo // nil without history; set before gitDone closes
 	gitDone     chan struct{}
-	out         *publish.Dir
+	out         output
 	base        string   // URL path prefix, ending in "/"
 	abs         string   // scheme and host of base_url, or ""
 	host        string   // host of base_url, or ""
@@ -166,9 +166,13 @@ type builder struct {
 	collapsed   []string // sidebar <li> of each entry, closed, by entry ID
 	sidebarSize int      // a sidebar's expected size, to allocate once
 
+	check     bool              // a check: nothing is written, and more is reported
+	onInclude func(file string) // when set, told of every file a page includes
+	pages     []pageState       // by page index: what each rendered page holds and links to
+
 	mu    sync.Mutex
-	diags diag.List
-	files sync.Map // output path → content-relative source file
+	diags diag.List // what is not a page's own: loading, configuration
+	files sync.Map  // output path → content-relative source file
 
 	root    *os.Root       // the source folder, or nil for a book in an fs.FS
 	fsys    fs.FS          // the source, read-only and confined to it
@@ -291,6 +295,33 @@ func (s *builder) href(p string) string {
 	}
 	return h
 }
+
+// allDiags returns every diagnostic of the build, sorted: the book's,
+// the site's, each page's and the links to anchors that do not exist.
+func (s *builder) allDiags() diag.List {
+	s.mu.Lock()
+	out := slices.Clone(s.diags)
+	s.mu.Unlock()
+	for i := range s.pages {
+		out = append(out, s.pages[i].diags...)
+	}
+	out = append(out, s.anchorDiags()...)
+	out.Sort()
+	return out
+}
+
+// output is where a build writes: a new output folder, the published
+// one being edited, or nowhere for a check.
+type output interface {
+	WriteFile(rel string, data []byte) error
+	LinkFile(rel, src string) error
+}
+
+// discard is the output of a check.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+func (discard) LinkFile(string, string) error  { return nil }
 
 func (s *builder) addDiags(ds ...diag.Diagnostic) {
 	s.mu.Lock()

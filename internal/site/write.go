@@ -21,8 +21,9 @@ import (
 	"github.com/handbookhq/handbook/internal/theme"
 )
 
-// write renders everything into the temporary output.
-func (s *builder) write(ctx context.Context) error {
+// prepare makes what every page shares: the theme, the navigation, the
+// site's view, and a place for each page's state.
+func (s *builder) prepare() error {
 	css := append(markdown.HighlightCSS(), blocks.CSS()...)
 	th, err := theme.New(s.base, css, blocks.JS())
 	if err != nil {
@@ -36,6 +37,16 @@ func (s *builder) write(ctx context.Context) error {
 	s.site = s.siteView(th.AddAsset("nav.json", nav))
 	s.buildCollapsed()
 	s.initSearch()
+	s.pages = make([]pageState, len(s.b.Pages))
+	return nil
+}
+
+// write renders everything into the temporary output.
+func (s *builder) write(ctx context.Context) error {
+	if err := s.prepare(); err != nil {
+		return err
+	}
+	th := s.theme
 	if !s.o.NoMachineReadable {
 		s.site.LLMsURL = s.href("/llms.txt")
 	}
@@ -199,14 +210,23 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		}
 	}
 	file := s.b.SourcePath(p.File)
-	for _, pr := range append(d.Problems(), probs...) {
-		pos := diag.At(file, p.Source, p.BodyOffset+pr.Offset)
-		if pr.File != "" {
-			pos = inc.pos(pr.File, pr.Offset)
+	pos := func(in string, off int) diag.Pos {
+		if in != "" {
+			return inc.pos(in, off)
 		}
-		dg := diag.Warnf(pos, "%s", pr.Msg)
-		dg.Hint = pr.Hint
-		s.addDiags(dg)
+		return diag.At(file, p.Source, p.BodyOffset+off)
+	}
+	var diags diag.List
+	for _, pr := range append(d.Problems(), probs...) {
+		dg := diag.Warnf(pos(pr.File, pr.Offset), "%s", pr.Msg)
+		dg.Hint, dg.Code = pr.Hint, pr.Code
+		diags.Add(dg)
+	}
+	if st := s.state(p); st != nil {
+		st.diags = diags
+		s.settleUses(p, body.Bytes(), pos)
+	} else {
+		s.addDiags(diags...)
 	}
 	feedURL := ""
 	if ups := d.Updates(); len(ups) > 0 {

@@ -100,10 +100,33 @@
 
   // Old URLs that carried a #fragment redirect from the page they name.
   var hr = doc.getElementById("hb-hash-redirects");
+  var redirected = false;
   if (hr && location.hash) {
     var to = JSON.parse(hr.textContent)[decodeURIComponent(location.hash.slice(1))];
-    if (to) location.replace(to);
+    if (to) { redirected = true; location.replace(to); }
   }
+
+  // GitBook's heading IDs changed over the years ("country-region",
+  // "countryregion"): a #fragment no element has lands on the element
+  // whose ID matches it once case and punctuation are set aside.
+  function fold(s) { return s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""); }
+  function landTolerantly() {
+    if (!location.hash) return;
+    var want = decodeURIComponent(location.hash.slice(1));
+    if (doc.getElementById(want)) return;
+    var key = fold(want);
+    if (!key) return;
+    var all = doc.querySelectorAll(".hb-content [id]");
+    for (var i = 0; i < all.length; i++) {
+      if (fold(all[i].id) === key) {
+        history.replaceState(null, "", "#" + encodeURIComponent(all[i].id));
+        all[i].scrollIntoView();
+        return;
+      }
+    }
+  }
+  if (!redirected) landTolerantly();
+  window.addEventListener("hashchange", landTolerantly);
 
   // "Was this helpful?": a rating is sent at once, as JSON; an optional
   // comment then amends the same entry. Without fetch the widget stays

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -33,13 +32,12 @@ func newCache() *cache {
 // loadCache reads the cache file at path. A missing file, or no path, is
 // an empty cache; a file that cannot be read or understood is an error,
 // which the caller logs and then ignores.
-func loadCache(path string, log *slog.Logger) (*cache, error) {
+func loadCache(path string) (*cache, error) {
 	if path == "" {
 		return newCache(), nil
 	}
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		log.Debug("no external link cache yet", "file", path)
 		return newCache(), nil
 	}
 	if err != nil {

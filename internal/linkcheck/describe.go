@@ -74,12 +74,12 @@ func isTimeout(err error) bool {
 // tlsProblem returns the message of a TLS or certificate error in err.
 func tlsProblem(err error) (string, bool) {
 	var (
-		verify    *tls.CertificateVerificationError
-		unknown   x509.UnknownAuthorityError
-		hostname  x509.HostnameError
-		invalid   x509.CertificateInvalidError
-		header    tls.RecordHeaderError
-		alert     tls.AlertError
+		verify   *tls.CertificateVerificationError
+		unknown  x509.UnknownAuthorityError
+		hostname x509.HostnameError
+		invalid  x509.CertificateInvalidError
+		header   tls.RecordHeaderError
+		alert    tls.AlertError
 	)
 	switch {
 	case errors.As(err, &verify):

@@ -75,7 +75,7 @@ func Check(ctx context.Context, links []Link, o Options) (diag.List, error) {
 	o = o.withDefaults()
 	targets, out := group(links)
 
-	c, err := loadCache(o.CacheFile, o.Logger)
+	c, err := loadCache(o.CacheFile)
 	if err != nil {
 		o.Logger.Warn("ignoring the external link cache", "file", o.CacheFile, "err", err)
 		c = newCache()
@@ -147,6 +147,9 @@ func run(ctx context.Context, todo []string, o Options, p *progress) map[string]
 				return
 			}
 			defer func() { <-global }()
+			if ctx.Err() != nil {
+				return // both slots were free when ctx ended: ask nothing
+			}
 			r, ok := ck.check(ctx, key)
 			if !ok {
 				return

@@ -34,6 +34,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the static site", runBuild},
+		{"check", "report broken links, missing files and other problems", runCheck},
 		{"serve", "build and serve the site locally", runServe},
 		{"pdf", "print the handbook, a section or a page to PDF", runPDF},
 		{"mcp", "answer the Model Context Protocol on stdin/stdout", runMCP},

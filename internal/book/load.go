@@ -181,20 +181,9 @@ func (b *Book) readPages(ctx context.Context, fsys fs.FS) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			src, err := fs.ReadFile(fsys, path.Join(b.Content, p.File))
-			if err != nil {
-				return fmt.Errorf("read page %s: %w", b.SourcePath(p.File), err)
-			}
-			p.Source = src
-			yml, body, off := frontmatter.Split(src)
-			p.Body, p.BodyOffset = body, off
-			if yml != nil {
-				fm, ds := frontmatter.Parse(b.SourcePath(p.File), yml, 2)
-				p.FrontMatter, diags[i] = fm, ds
-			} else {
-				p.FrontMatter = frontmatter.Default()
-			}
-			return nil
+			ds, err := b.ReadPage(fsys, p)
+			diags[i] = ds
+			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -204,6 +193,26 @@ func (b *Book) readPages(ctx context.Context, fsys fs.FS) error {
 		b.Diags.Add(ds...)
 	}
 	return nil
+}
+
+// ReadPage reads p's file from fsys, the source folder, again: its
+// source, body and front matter. It returns the problems of its front
+// matter, which Book.Diags holds from the first reading.
+func (b *Book) ReadPage(fsys fs.FS, p *Page) (diag.List, error) {
+	src, err := fs.ReadFile(fsys, path.Join(b.Content, p.File))
+	if err != nil {
+		return nil, fmt.Errorf("read page %s: %w", b.SourcePath(p.File), err)
+	}
+	p.Source = src
+	yml, body, off := frontmatter.Split(src)
+	p.Body, p.BodyOffset = body, off
+	if yml == nil {
+		p.FrontMatter = frontmatter.Default()
+		return nil, nil
+	}
+	fm, ds := frontmatter.Parse(b.SourcePath(p.File), yml, 2)
+	p.FrontMatter = fm
+	return ds, nil
 }
 
 // linkReadingOrder sets Prev and Next, skipping hidden pages.

@@ -40,6 +40,9 @@ func (r resolver) Page(dest string) (markdown.PageRef, error) {
 		return markdown.PageRef{}, fmt.Errorf("%q points outside the repository", dest)
 	}
 	pg := r.s.pageFor(file, raw)
+	if pg != nil {
+		r.s.depend(r.page, pg.File)
+	}
 	if pg == nil {
 		_, err := r.s.resolve(r.page, dest, false)
 		if err == nil {
@@ -95,6 +98,7 @@ func (r resolver) ReadFile(dest string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.s.depend(r.page, file)
 	data, err := r.s.readOnce(file)
 	if err != nil {
 		return nil, fmt.Errorf("read %q: %w", dest, err)
@@ -176,6 +180,7 @@ func (in *includes) read(from, p string) (string, []byte, error) {
 	if in.s.onInclude != nil {
 		in.s.onInclude(file)
 	}
+	in.s.depend(in.page, file)
 	_, body, offset := frontmatter.Split(src)
 	if in.srcs == nil {
 		in.srcs = map[string]included{}

@@ -25,6 +25,7 @@ type pageState struct {
 	anchors []anchorUse         // its links to anchors, with where they are written
 	links   []ExternalLink      // its links and images to other sites (checks only)
 	diags   diag.List           // what rendering it found
+	load    diag.List           // what reading its front matter found (live sites)
 	deps    map[string]struct{} // content-relative files it shows part of: included files, pages its cards describe
 }
 
@@ -47,6 +48,19 @@ func (r resolver) Use(u markdown.Use) {
 // CheckAlt implements markdown.AltChecker: checks report images without
 // alt text, builds do not.
 func (r resolver) CheckAlt() bool { return r.s.check }
+
+// depend records that page p shows part of the content-relative file,
+// so that a change to the file renders p again.
+func (s *builder) depend(p *book.Page, file string) {
+	st := s.state(p)
+	if st == nil || file == p.File {
+		return
+	}
+	if st.deps == nil {
+		st.deps = map[string]struct{}{}
+	}
+	st.deps[file] = struct{}{}
+}
 
 // state returns what the build remembers of p, or nil when it does not
 // (a print view).

@@ -140,6 +140,7 @@ func (s *builder) writeTwin(p *book.Page, d *markdown.Doc) error {
 		out.WriteString("\n")
 		for _, k := range kids {
 			if k.Page != nil {
+				s.depend(p, k.Page.File) // its description
 				llms.WriteLine(&out, llms.Page{Title: k.Title, Markdown: s.twinURL(k.Page), Description: k.Page.FrontMatter.Description})
 			} else {
 				llms.WriteLine(&out, llms.Page{Title: k.Title, Markdown: k.External})

@@ -82,15 +82,23 @@ type TOCPage struct {
 
 // Build renders b into o.Out.
 func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
+	s, res, err := build(ctx, b, o)
+	if s != nil {
+		s.close()
+	}
+	return res, err
+}
+
+// build renders b into o.Out and returns the builder, which holds the
+// source folder open until close, with the result. The builder is
+// returned, to be closed, even when the build fails.
+func build(ctx context.Context, b *book.Book, o Options) (*builder, *Result, error) {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	s, err := newBuilder(b, o)
 	if err != nil {
-		return nil, err
-	}
-	if s.root != nil {
-		defer s.root.Close()
+		return nil, nil, err
 	}
 
 	// History is read by one git process while pages are rendered; a page
@@ -108,24 +116,37 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 
 	out, err := publish.Begin(o.Out)
 	if err != nil {
-		return nil, err
+		return s, nil, err
 	}
 	s.out = out
 	if err := s.write(ctx); err != nil {
 		_ = out.Abort()
-		return nil, err
+		return s, nil, err
 	}
 	if err := out.Commit(); err != nil {
 		_ = out.Abort()
-		return nil, fmt.Errorf("publish %s: %w", o.Out, err)
+		return s, nil, fmt.Errorf("publish %s: %w", o.Out, err)
 	}
+	<-s.gitDone
+	return s, s.result(), nil
+}
+
+// close releases the source folder.
+func (s *builder) close() {
+	if s.root != nil {
+		_ = s.root.Close()
+	}
+}
+
+// result describes the site as built.
+func (s *builder) result() *Result {
+	b := s.b
 	urls := make([]string, len(b.Pages))
 	toc := make([]TOCPage, len(b.Pages))
 	for i, p := range b.Pages {
 		urls[i] = s.href(p.URL)
 		toc[i] = TOCPage{Path: urls[i], Title: p.NavTitle, Section: section(p)}
 	}
-	<-s.gitDone
 	branch := ""
 	if s.repo != nil {
 		branch = s.repo.Branch
@@ -133,7 +154,7 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 	return &Result{
 		Title: b.Title, Pages: len(b.Pages), Files: s.fileCount(), Redirects: s.redirectMap(), URLs: urls,
 		Listing: s.llms.list, TOC: toc, BaseURL: b.Site.BaseURL, Branch: branch, Diags: s.allDiags(),
-	}, nil
+	}
 }
 
 // section names the part of the handbook p belongs to: its group, or,
@@ -303,6 +324,7 @@ func (s *builder) allDiags() diag.List {
 	out := slices.Clone(s.diags)
 	s.mu.Unlock()
 	for i := range s.pages {
+		out = append(out, s.pages[i].load...)
 		out = append(out, s.pages[i].diags...)
 	}
 	out = append(out, s.anchorDiags()...)

@@ -189,6 +189,9 @@ func outPath(url string) string {
 // renderPage parses and renders one page; its syntax tree is dropped when
 // it is written, so memory does not grow with the book.
 func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error) {
+	if st := s.state(p); st != nil {
+		st.uses, st.deps = nil, nil
+	}
 	inc := &includes{s: s, page: p}
 	d := s.md.ParseWith(p.Body, markdown.ParseOptions{Include: inc.read})
 	if t := d.Title(); t != "" {

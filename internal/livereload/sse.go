@@ -27,6 +27,9 @@ func (h *Hub) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rc := http.NewResponseController(w)
+	// A stream lasts as long as the page is open: lift the server's
+	// WriteTimeout, if it has one, for this response.
+	_ = rc.SetWriteDeadline(time.Time{})
 	sent := func(err error) bool {
 		if err != nil {
 			return false // the browser went away

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -172,18 +173,18 @@ func TestTimeout(t *testing.T) {
 	if d.Msg != want || d.Severity != diag.Warning {
 		t.Errorf("got %s %q, want warning %q", d.Severity, d.Msg, want)
 	}
-	// A timeout would be the same with GET; it is not asked again.
-	if got := srv.requests(); !slices.Equal(got, []string{"HEAD /slow"}) {
-		t.Errorf("got requests %q, want one HEAD", got)
+	// A timeout would be the same with GET; it is not asked again. (On a
+	// busy machine the HEAD itself may time out before the server sees it.)
+	if got := srv.requests(); slices.Contains(got, "GET /slow") {
+		t.Errorf("got requests %q, want no GET after a timeout", got)
 	}
 }
 
 func TestRateLimitedThenFine(t *testing.T) {
 	t.Parallel()
-	n := 0
+	var n atomic.Int32
 	srv := serve(t, func(w http.ResponseWriter, _ *http.Request) {
-		n++ // requests to one URL never overlap
-		if n == 1 {
+		if n.Add(1) == 1 {
 			w.Header().Set("Retry-After", "0")
 			w.WriteHeader(http.StatusTooManyRequests)
 		}
@@ -291,8 +292,9 @@ func TestUntrustedCertificateIsAWarning(t *testing.T) {
 	}
 }
 
+// TestRefusedConnectionIsAWarning is not parallel: the port it frees could
+// be taken by another test's server.
 func TestRefusedConnectionIsAWarning(t *testing.T) {
-	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

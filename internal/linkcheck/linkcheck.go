@@ -154,6 +154,7 @@ func run(ctx context.Context, todo []string, o Options, p *progress) map[string]
 			if !ok {
 				return
 			}
+			o.Logger.Debug("checked external link", "url", key, "status", r.Status, "error", r.Err)
 			mu.Lock()
 			results[key] = r
 			mu.Unlock()

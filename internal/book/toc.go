@@ -84,9 +84,12 @@ func (t *tree) entries(items []*summary.Item, g *Group, parent *Entry, segs []st
 			e.Anchor = anchor
 			if p := t.b.byFile[file]; p != nil {
 				e.Page = p
-				first := p.Entry.Group.Title
+				hint := "the first listing is the page; this one links to it"
+				if first := p.Entry.Group.Title; first != "" {
+					hint = fmt.Sprintf("the first listing (under %q) is the page; this one links to it", first)
+				}
 				t.b.Diags.Add(diag.Warnf(it.Pos, "%q is listed twice in the table of contents", file).
-					WithHint("the first listing (under %q) is the page; this one links to it", first).WithCode(diag.DuplicateEntry))
+					WithHint("%s", hint).WithCode(diag.DuplicateEntry))
 			} else {
 				p := t.newPage(it, e, file, segs)
 				e.Page, e.Primary = p, true

@@ -83,8 +83,14 @@ func (c *Cache) PDF(ctx context.Context, page string, section bool) (PDF, error)
 	case page != "":
 		scope.Page = page
 	}
+	if l := c.opts.BookLock; l != nil {
+		l.Lock()
+	}
 	b := c.book.Load()
 	doc, err := site.Print(ctx, b, site.PrintOptions{Scope: scope, Version: c.opts.Version, SiteURL: c.opts.SiteURL})
+	if l := c.opts.BookLock; l != nil {
+		l.Unlock()
+	}
 	if err != nil {
 		return PDF{}, err
 	}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/handbookhq/handbook/internal/book"
@@ -29,6 +30,9 @@ type Options struct {
 	Rendering func(done, total int)
 	// Stage, when set, is called with each stage of printing.
 	Stage func(stage string)
+	// BookLock, when set, is held while the print view reads the book:
+	// a live site changes its pages as the source changes.
+	BookLock sync.Locker
 }
 
 // Result describes a PDF written by [Write].

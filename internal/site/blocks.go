@@ -61,6 +61,10 @@ func (r resolver) Page(dest string) (markdown.PageRef, error) {
 // File resolves a file link for a download card.
 func (r resolver) File(dest string) (markdown.FileRef, error) {
 	u, err := r.s.resolve(r.page, dest, false)
+	if he, ok := err.(hintError); ok && he.code == diag.BrokenLink {
+		he.code = diag.MissingFile // a download, not a link
+		err = he
+	}
 	if u == "" {
 		return markdown.FileRef{}, err
 	}

@@ -26,6 +26,7 @@ type Live struct {
 	mu     sync.RWMutex
 	s      *builder
 	reload func(context.Context) (*book.Book, error)
+	broken bool // the last whole build failed: the next update is one too
 }
 
 // Update is what one change to the source did to the site.
@@ -93,6 +94,11 @@ func (l *Live) Update(ctx context.Context, paths []string, pagesDone func(*Updat
 	defer l.mu.Unlock()
 	s := l.s
 	p := s.plan(paths)
+	if l.broken {
+		// The site being served is older than the source: only a whole
+		// build can tell whether the source is good again.
+		p.full = true
+	}
 	if !p.full {
 		full, err := s.reread(p.pages)
 		if err != nil {
@@ -141,6 +147,7 @@ func (l *Live) Update(ctx context.Context, paths []string, pagesDone func(*Updat
 // rebuild loads the book again and builds the whole site; the last good
 // site stays when either fails.
 func (l *Live) rebuild(ctx context.Context, pagesDone func(*Update)) (*Result, *Update, error) {
+	l.broken = true
 	b, err := l.reload(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -154,7 +161,7 @@ func (l *Live) rebuild(ctx context.Context, pagesDone func(*Update)) (*Result, *
 	}
 	s.splitLoadDiags()
 	l.s.close()
-	l.s = s
+	l.s, l.broken = s, false
 	up := &Update{Full: true}
 	if pagesDone != nil {
 		pagesDone(up)

@@ -217,6 +217,10 @@ func TestLiveFailedBuildKeepsTheLastGoodSite(t *testing.T) {
 	if got := readOut(t, out, "guide/tuning/index.html"); !strings.Contains(got, "Turn the knobs.") {
 		t.Error("the last good site is gone")
 	}
+	// A page edit while the table of contents is broken is no success.
+	if _, _, err := edit(t, l, src, map[string]string{"guide/tuning.md": "# Tuning\n\nStill broken.\n"}); !errors.As(err, &dl) {
+		t.Errorf("page edit with a broken table of contents = %v, want its diagnostics", err)
+	}
 	// The site goes on from the last good build: an edit still renders.
 	_, up, err := edit(t, l, src, map[string]string{
 		"SUMMARY.md": "# Table of contents\n\n* [Home](README.md)\n* [Guide](guide/README.md)\n  * [Tuning](guide/tuning.md)\n",

@@ -113,7 +113,7 @@ func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, b
 	if err != nil {
 		return nil, nil, err
 	}
-	o := site.Options{Out: absOut, NoGit: bf.noGit, FeedbackURL: bf.feedback.feedbackURL(b), PDFEndpoint: bf.pdfEndpoint, Logger: e.log}
+	o := bf.siteOptions(e, b, absOut)
 	if bf.pdf != nil {
 		file, cleanup, err := printWhole(ctx, e, b, absOut, bf)
 		if err != nil {
@@ -131,6 +131,11 @@ func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, b
 	}
 	printDiags(e, res.Diags, bf.quiet)
 	return res, b, nil
+}
+
+// siteOptions are the options of a build of b into out.
+func (bf buildFlags) siteOptions(e *env, b *book.Book, out string) site.Options {
+	return site.Options{Out: out, NoGit: bf.noGit, FeedbackURL: bf.feedback.feedbackURL(b), PDFEndpoint: bf.pdfEndpoint, Logger: e.log}
 }
 
 // printWhole prints the whole handbook to a PDF file in a folder beside

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/handbookhq/handbook/internal/book"
@@ -32,6 +33,7 @@ type serveFlags struct {
 	clientIPHeader string
 	adminTokenFile string
 	noPDF          bool
+	noReload       bool
 	pdf            pdfFlags
 	store          storeFlags
 }
@@ -41,6 +43,7 @@ func (sf *serveFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&sf.noFeedback, "no-feedback", false, "take no feedback: no \"Was this helpful?\" widget, no /api/feedback, no dashboard")
 	fs.IntVar(&sf.feedbackRate, "feedback-rate", defaultFeedbackRate, "`number` of ratings one reader may give per minute (0: no limit)")
 	fs.StringVar(&sf.clientIPHeader, "client-ip-header", "", "`header` a trusted proxy puts the reader's address in, such as X-Forwarded-For (its last address is used); default the connection's address")
+	fs.BoolVar(&sf.noReload, "no-reload", false, "do not watch SOURCE: no rebuilds as files change, no browser reloads")
 	fs.BoolVar(&sf.noPDF, "no-pdf", false, "offer no PDFs: no \"Export as PDF\" links, no "+server.PDFPrefix+"/")
 	sf.pdf.register(fs)
 	fs.StringVar(&sf.adminTokenFile, "admin-token-file", "", "`file` holding the admin token of the "+insights.Prefix+" dashboard (default $HANDBOOK_ADMIN_TOKEN; none: no dashboard)")
@@ -100,8 +103,18 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			bf.pdfEndpoint = server.PDFPrefix
 		}
 	}
-	res, b, err := build(ctx, e, source, fsys, out, bf)
-	if err != nil {
+	var (
+		res  *site.Result
+		b    *book.Book
+		live *liveServe
+	)
+	if fsys == nil && !sf.noReload {
+		if live, res, err = newLiveServe(ctx, e, source, out, bf); err != nil {
+			return err
+		}
+		defer live.live.Close()
+		b = live.live.Book()
+	} else if res, b, err = build(ctx, e, source, fsys, out, bf); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", sf.addr)
@@ -109,15 +122,34 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	if bf.pdfEndpoint != "" {
-		pdfs, err := sf.pdfCache(ctx, b, fsys == nil, chrome, "http://"+ln.Addr().String()+"/", bf.noGit, e)
+		var lock sync.Locker
+		if live != nil {
+			lock = live.live.RLocker()
+		}
+		pdfs, cache, err := sf.pdfCache(ctx, b, fsys == nil, chrome, "http://"+ln.Addr().String()+"/", bf.noGit, lock, e)
 		if err != nil {
 			_ = ln.Close()
 			return err
 		}
 		opts.PDFs = pdfs
+		if live != nil {
+			live.onBook = cache.SetBook
+		}
+	}
+	site := server.NewWith(serverSite(out, res), opts)
+	var handler http.Handler = site
+	if live != nil {
+		live.srv = site
+		handler = live.hub.Wrap(site)
+		defer live.hub.Close()
+		go func() {
+			if err := live.watch(ctx, source); err != nil && ctx.Err() == nil {
+				e.log.Error("watch for changes", "err", err)
+			}
+		}()
 	}
 	srv := &http.Server{
-		Handler:           server.NewWith(serverSite(out, res), opts),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	if opts.AdminToken != "" && !bf.quiet {
@@ -131,6 +163,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
+	if live != nil {
+		live.hub.Close() // event streams would hold Shutdown up
+	}
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -142,22 +177,23 @@ func runServe(ctx context.Context, e *env, args []string) error {
 // pdfCache makes the PDFs of "Export as PDF" for the server, keeping
 // them in the data folder's pdf/ folder. siteURL is where the server
 // answers, for links to pages outside a PDF when base_url is not set.
-func (sf *serveFlags) pdfCache(ctx context.Context, b *book.Book, onDisk bool, chrome, siteURL string, noGit bool, e *env) (server.PDFs, error) {
+// lock, when set, is held while the book is read.
+func (sf *serveFlags) pdfCache(ctx context.Context, b *book.Book, onDisk bool, chrome, siteURL string, noGit bool, lock sync.Locker, e *env) (server.PDFs, *pdfexport.Cache, error) {
 	source := ""
 	if onDisk {
 		source = b.Source
 	}
 	dir, err := sf.store.dataDir(source)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	o := pdfexport.Options{Chrome: chrome, Timeout: sf.pdf.timeout, Version: bookVersion(ctx, b, noGit)}
+	o := pdfexport.Options{Chrome: chrome, Timeout: sf.pdf.timeout, Version: bookVersion(ctx, b, noGit), BookLock: lock}
 	if b.Site.BaseURL == "" {
 		o.SiteURL = siteURL
 	}
 	c, err := pdfexport.NewCache(filepath.Join(dir, "pdf"), b, o, e.log)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	return func(ctx context.Context, page string, section bool) (string, string, string, error) {
 		p, err := c.PDF(ctx, page, section)
@@ -165,7 +201,7 @@ func (sf *serveFlags) pdfCache(ctx context.Context, b *book.Book, onDisk bool, c
 			err = fmt.Errorf("%w: %w", fs.ErrNotExist, err)
 		}
 		return p.File, p.Name, p.Hash, err
-	}, nil
+	}, c, nil
 }
 
 // serverSite is what the server needs to know of a build in out.

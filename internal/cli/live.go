@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/handbookhq/handbook/internal/book"
+	"github.com/handbookhq/handbook/internal/diag"
+	"github.com/handbookhq/handbook/internal/livereload"
+	"github.com/handbookhq/handbook/internal/server"
+	"github.com/handbookhq/handbook/internal/site"
+	"github.com/handbookhq/handbook/internal/watch"
+)
+
+// liveServe keeps the site "handbook serve" serves up to date with its
+// source: it watches the folder, updates the site, reloads the browsers
+// through the hub and shows a failed build as an overlay there and on
+// the terminal, while the last good site goes on being served.
+type liveServe struct {
+	e      *env
+	live   *site.Live
+	hub    *livereload.Hub
+	srv    *server.Server
+	out    string
+	quiet  bool
+	onBook func(*book.Book) // told of the book after a whole build
+	shown  map[string]bool  // the warnings printed already
+	failed bool
+}
+
+// newLiveServe builds the handbook in source into out as a live site.
+func newLiveServe(ctx context.Context, e *env, source, out string, bf buildFlags) (*liveServe, *site.Result, error) {
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return nil, nil, fmt.Errorf("resolve output: %w", err)
+	}
+	load := func(ctx context.Context) (*book.Book, error) { return loadBook(ctx, e, source, nil, bf, absOut) }
+	b, err := load(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	live, res, err := site.BuildLive(ctx, b, bf.siteOptions(e, b, absOut), load)
+	if err != nil {
+		return nil, nil, err
+	}
+	ls := &liveServe{e: e, live: live, hub: livereload.NewHub(e.log), out: absOut, quiet: bf.quiet, shown: map[string]bool{}}
+	ls.printNew(res.Diags)
+	return ls, res, nil
+}
+
+// watch updates the site as files of source change, until ctx ends.
+func (ls *liveServe) watch(ctx context.Context, source string) error {
+	w, err := watch.New(source, watch.Options{Logger: ls.e.log, Ignore: ls.ignore(source)})
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	return w.Run(ctx, func(b watch.Batch) { ls.update(ctx, b) })
+}
+
+// ignore leaves the output out of the watch when it is inside source.
+func (ls *liveServe) ignore(source string) func(rel string, dir bool) bool {
+	abs, err := filepath.Abs(source)
+	if err != nil {
+		return nil
+	}
+	out, err := filepath.Rel(abs, ls.out)
+	if err != nil || !filepath.IsLocal(out) {
+		return nil
+	}
+	out = filepath.ToSlash(out)
+	return func(rel string, _ bool) bool { return rel == out || strings.HasPrefix(rel, out+"/") }
+}
+
+// update brings the site up to date with one batch of changes.
+func (ls *liveServe) update(ctx context.Context, b watch.Batch) {
+	paths := b.Paths
+	if b.Overflow {
+		paths = nil
+	}
+	start := time.Now()
+	res, up, err := ls.live.Update(ctx, paths, func(u *site.Update) {
+		if ls.failed {
+			ls.hub.Clear()
+			ls.failed = false
+		}
+		switch {
+		case u.Full || len(u.Files) > 0:
+			ls.hub.Reload(nil)
+		case len(u.Rendered) > 0:
+			ls.hub.Reload(u.Rendered)
+		}
+		ls.e.log.Debug("reload sent", "after", time.Since(b.First), "paths", b.Paths)
+	})
+	if err != nil {
+		ls.fail(err)
+		return
+	}
+	if res == nil {
+		return
+	}
+	ls.srv.SetSite(serverSite(ls.out, res))
+	if up.Full && ls.onBook != nil {
+		ls.onBook(ls.live.Book())
+	}
+	ls.printNew(res.Diags)
+	if !ls.quiet {
+		took := time.Since(start).Round(time.Millisecond)
+		switch {
+		case up.Full:
+			fmt.Fprintf(ls.e.stderr, "rebuilt %d pages in %s\n", res.Pages, took)
+		case len(up.Rendered) > 0:
+			fmt.Fprintf(ls.e.stderr, "updated %s in %s\n", plural(len(up.Rendered), "page"), took)
+		}
+	}
+}
+
+// fail shows a failed update on the terminal and in the browsers.
+func (ls *liveServe) fail(err error) {
+	ls.failed = true
+	var dl diag.List
+	if !errors.As(err, &dl) {
+		fmt.Fprintf(ls.e.stderr, "handbook: %v\n", err)
+		ls.hub.Fail([]livereload.Problem{{Severity: "error", Message: err.Error()}})
+		return
+	}
+	dl = dl.Errors()
+	fmt.Fprintln(ls.e.stderr, dl.Error())
+	fmt.Fprintf(ls.e.stderr, "handbook: build failed with %s; serving the last good site\n", plural(len(dl), "error"))
+	problems := make([]livereload.Problem, len(dl))
+	for i, d := range dl {
+		problems[i] = livereload.Problem{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Message: d.Msg, Hint: d.Hint}
+	}
+	ls.hub.Fail(problems)
+}
+
+// printNew prints the warnings not printed before, so that each edit
+// shows what it brought and not every warning of the handbook again.
+func (ls *liveServe) printNew(ds diag.List) {
+	for _, d := range ds {
+		s := d.String()
+		if ls.shown[s] {
+			continue
+		}
+		ls.shown[s] = true
+		if !ls.quiet {
+			fmt.Fprintln(ls.e.stderr, s)
+		}
+	}
+}
+
+// plural says "1 page", "2 pages".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}

@@ -18,7 +18,7 @@ type sseEvent struct{ name, data string }
 
 // events reads the live reload events of a server at base until the test
 // ends.
-func events(t *testing.T, base string) <-chan sseEvent {
+func events(t testing.TB, base string) <-chan sseEvent {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -55,7 +55,7 @@ func events(t *testing.T, base string) <-chan sseEvent {
 }
 
 // next waits for the next event named name, skipping others.
-func next(t *testing.T, ch <-chan sseEvent, name string) sseEvent {
+func next(t testing.TB, ch <-chan sseEvent, name string) sseEvent {
 	t.Helper()
 	timeout := time.After(30 * time.Second)
 	for {

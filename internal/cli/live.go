@@ -22,6 +22,7 @@ import (
 // the terminal, while the last good site goes on being served.
 type liveServe struct {
 	e      *env
+	w      *watch.Watcher
 	live   *site.Live
 	hub    *livereload.Hub
 	srv    *server.Server
@@ -33,42 +34,52 @@ type liveServe struct {
 }
 
 // newLiveServe builds the handbook in source into out as a live site.
+// It watches source from before the build, so that no change made while
+// the site is built or served is missed.
 func newLiveServe(ctx context.Context, e *env, source, out string, bf buildFlags) (*liveServe, *site.Result, error) {
 	absOut, err := filepath.Abs(out)
 	if err != nil {
 		return nil, nil, fmt.Errorf("resolve output: %w", err)
 	}
+	w, err := watch.New(source, watch.Options{Logger: e.log, Ignore: ignoreOutput(source, absOut)})
+	if err != nil {
+		return nil, nil, err
+	}
 	load := func(ctx context.Context) (*book.Book, error) { return loadBook(ctx, e, source, nil, bf, absOut) }
 	b, err := load(ctx)
 	if err != nil {
+		_ = w.Close()
 		return nil, nil, err
 	}
 	live, res, err := site.BuildLive(ctx, b, bf.siteOptions(e, b, absOut), load)
 	if err != nil {
+		_ = w.Close()
 		return nil, nil, err
 	}
-	ls := &liveServe{e: e, live: live, hub: livereload.NewHub(e.log), out: absOut, quiet: bf.quiet, shown: map[string]bool{}}
+	ls := &liveServe{e: e, w: w, live: live, hub: livereload.NewHub(e.log), out: absOut, quiet: bf.quiet, shown: map[string]bool{}}
 	ls.printNew(res.Diags)
 	return ls, res, nil
 }
 
-// watch updates the site as files of source change, until ctx ends.
-func (ls *liveServe) watch(ctx context.Context, source string) error {
-	w, err := watch.New(source, watch.Options{Logger: ls.e.log, Ignore: ls.ignore(source)})
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	return w.Run(ctx, func(b watch.Batch) { ls.update(ctx, b) })
+// close stops watching and releases the site.
+func (ls *liveServe) close() {
+	_ = ls.w.Close()
+	ls.live.Close()
 }
 
-// ignore leaves the output out of the watch when it is inside source.
-func (ls *liveServe) ignore(source string) func(rel string, dir bool) bool {
+// watch updates the site as files change, until ctx ends.
+func (ls *liveServe) watch(ctx context.Context) error {
+	return ls.w.Run(ctx, func(b watch.Batch) { ls.update(ctx, b) })
+}
+
+// ignoreOutput leaves the output out of the watch when it is inside
+// source.
+func ignoreOutput(source, absOut string) func(rel string, dir bool) bool {
 	abs, err := filepath.Abs(source)
 	if err != nil {
 		return nil
 	}
-	out, err := filepath.Rel(abs, ls.out)
+	out, err := filepath.Rel(abs, absOut)
 	if err != nil || !filepath.IsLocal(out) {
 		return nil
 	}

@@ -112,7 +112,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		if live, res, err = newLiveServe(ctx, e, source, out, bf); err != nil {
 			return err
 		}
-		defer live.live.Close()
+		defer live.close()
 		b = live.live.Book()
 	} else if res, b, err = build(ctx, e, source, fsys, out, bf); err != nil {
 		return err
@@ -143,7 +143,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		handler = live.hub.Wrap(site)
 		defer live.hub.Close()
 		go func() {
-			if err := live.watch(ctx, source); err != nil && ctx.Err() == nil {
+			if err := live.watch(ctx); err != nil && ctx.Err() == nil {
 				e.log.Error("watch for changes", "err", err)
 			}
 		}()

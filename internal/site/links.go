@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"net/url"
 	"slices"
 	"strings"
@@ -174,18 +175,9 @@ func idsOf(body []byte) map[string]struct{} {
 		if j < 0 {
 			return ids
 		}
-		ids[htmlUnescape(string(rest[:j]))] = struct{}{}
+		ids[html.UnescapeString(string(rest[:j]))] = struct{}{}
 		rest = rest[j:]
 	}
-}
-
-// htmlUnescape undoes the escaping of an attribute value the renderer
-// writes.
-func htmlUnescape(s string) string {
-	if !strings.Contains(s, "&") {
-		return s
-	}
-	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&quot;", `"`, "&#39;", "'").Replace(s)
 }
 
 // anchorDiags reports the links to anchors their page does not have.

@@ -191,9 +191,10 @@ type builder struct {
 	onInclude func(file string) // when set, told of every file a page includes
 	pages     []pageState       // by page index: what each rendered page holds and links to
 
-	mu    sync.Mutex
-	diags diag.List // what is not a page's own: loading, configuration
-	files sync.Map  // output path → content-relative source file
+	mu     sync.Mutex
+	diags  diag.List // what is not a page's own: loading, configuration
+	files  sync.Map  // output path → content-relative source file
+	linked sync.Map  // output paths writeFiles has published
 
 	root    *os.Root       // the source folder, or nil for a book in an fs.FS
 	fsys    fs.FS          // the source, read-only and confined to it

@@ -382,6 +382,9 @@ func (s *builder) writeFiles() error {
 	s.files.Range(func(k, _ any) bool { outs = append(outs, k.(string)); return true })
 	slices.Sort(outs)
 	for _, o := range outs {
+		if _, done := s.linked.LoadOrStore(o, true); done {
+			continue // a live update publishes only files linked for the first time
+		}
 		src, _ := s.files.Load(o)
 		name := s.b.SourcePath(src.(string))
 		if s.b.Source == "" {

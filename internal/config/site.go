@@ -30,6 +30,17 @@ type Site struct {
 	// Feedback says where the "Was this helpful?" widget of a static
 	// build sends its ratings.
 	Feedback Feedback
+	// Versions are the git branches and tags published as versions of
+	// the handbook. The first is the default version, served at the site
+	// root; the others are served under /v/<path>/. Nil means one
+	// version, the checked-out source.
+	Versions []Version
+	// Private holds the patterns of the private pages, as written less
+	// a leading "./" or "/": doublestar globs relative to the content
+	// root. See PrivateFile.
+	Private []string
+	// Visitors says how readers sign in to see private pages.
+	Visitors Visitors
 
 	// Pos holds the position of each value as written, keyed by its path:
 	// "logo", "links", "links.0", "links.0.url". A key with a null value
@@ -52,7 +63,7 @@ type Link struct {
 }
 
 var (
-	siteKeys     = []string{"title", "description", "base_url", "logo", "links", "edit_url", "footer", "llms_full_pages", "feedback"}
+	siteKeys     = []string{"title", "description", "base_url", "logo", "links", "edit_url", "footer", "llms_full_pages", "feedback", "versions", "private", "visitors"}
 	linkKeys     = []string{"title", "url"}
 	feedbackKeys = []string{"endpoint"}
 
@@ -63,7 +74,7 @@ var (
 // Site; a value that is invalid is left empty and reported. Diagnostics are
 // sorted by position.
 func ParseSite(file string, src []byte) (*Site, diag.List) {
-	s := &Site{Pos: map[string]diag.Pos{}}
+	s := &Site{Visitors: defaultVisitors(), Pos: map[string]diag.Pos{}}
 	doc, ds := yamldiag.Parse(file, src, 1)
 	if doc.Root == nil {
 		return s, ds
@@ -100,6 +111,12 @@ func ParseSite(file string, src []byte) (*Site, diag.List) {
 			s.LLMsFullPages = positive(doc, &ds, p.Key, p.Value)
 		case "feedback":
 			s.Feedback = feedbackConfig(doc, &ds, s.Pos, p.Value)
+		case "versions":
+			s.Versions = versions(doc, &ds, s.Pos, p.Value)
+		case "private":
+			s.Private = private(doc, &ds, s.Pos, p.Value)
+		case "visitors":
+			s.Visitors = visitors(doc, &ds, s.Pos, p.Value)
 		}
 	}
 	ds.Sort()

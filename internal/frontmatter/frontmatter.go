@@ -14,6 +14,7 @@ type FrontMatter struct {
 	Description string         // shown under the title and used for meta, search and llms.txt
 	Hidden      bool           // left out of the sidebar and previous/next, still published
 	NoIndex     bool           // kept out of search engines, sitemap and llms.txt
+	Private     bool           // visibility: private; shown only to signed-in readers
 	Icon        string         // Font Awesome name or emoji shown before the title
 	Vars        map[string]any // page variables, read by expressions as page.vars
 	Layout      Layout
@@ -40,6 +41,7 @@ var (
 	knownKeys = []string{
 		"description", "icon", "cover", "coverY", "coverHeight", "hidden",
 		"noIndex", "noRobotsIndex", "if", "vars", "tags", "layout",
+		"visibility",
 	}
 	layoutKeys = []string{
 		"width", "cover", "title", "description", "tableOfContents",
@@ -99,7 +101,16 @@ func parse(file string, yml []byte, line0 int) (FrontMatter, diag.List) {
 			d.tags(p.Value)
 		case "layout":
 			d.layout(&fm.Layout, p.Value)
+		case "visibility":
+			fm.Private = d.visibility(p.Value)
 		default:
+			if yamldiag.Suggest(p.Key, knownKeys) == "visibility" {
+				// A misspelt visibility would publish a page meant to
+				// be private, so it is an error, not a warning.
+				d.diags.Add(diag.Errorf(doc.Pos(p.KeyNode), "unknown front matter key %q", p.Key).
+					WithHint("did you mean \"visibility\"? the page is public until the key is spelt right"))
+				continue
+			}
 			d.unknown(p, "front matter key", knownKeys)
 		}
 	}
@@ -162,6 +173,23 @@ func (d *decoder) boolean(key string, v *yaml.Node, def bool) bool {
 		return def
 	}
 	return b
+}
+
+// visibility reads the visibility key: "public" (the default) or
+// "private". Any other value is an error, and the page is made private,
+// so that a misspelt "private" does not publish the page.
+func (d *decoder) visibility(v *yaml.Node) (private bool) {
+	if yamldiag.IsNull(v) {
+		return false
+	}
+	switch s, _ := yamldiag.Scalar(v); strings.TrimSpace(s) {
+	case "public":
+		return false
+	case "private":
+		return true
+	}
+	d.wrongType("visibility", v, "private or public", "write private or public")
+	return true
 }
 
 func (d *decoder) number(key string, v *yaml.Node) {

@@ -50,6 +50,46 @@ func TestParse(t *testing.T) {
 			with(func(f *FrontMatter) { f.Icon, f.Hidden, f.NoIndex = "rocket", true, true }),
 			"",
 		},
+		{"visibility private", "visibility: private\n", with(func(f *FrontMatter) { f.Private = true }), ""},
+		{"visibility public", "visibility: public\n", def, ""},
+		{"visibility null", "visibility:\n", def, ""},
+		{"quoted visibility", "visibility: \"private\"\n", with(func(f *FrontMatter) { f.Private = true }), ""},
+		{
+			"misspelt visibility keeps the page private",
+			"visibility: privat\n",
+			with(func(f *FrontMatter) { f.Private = true }),
+			"p.md:2:13: error: front matter key \"visibility\" must be private or public, not the text \"privat\"\n\thint: write private or public",
+		},
+		{
+			"visibility in capitals",
+			"visibility: Public\n",
+			with(func(f *FrontMatter) { f.Private = true }),
+			"p.md:2:13: error: front matter key \"visibility\" must be private or public, not the text \"Public\"\n\thint: write private or public",
+		},
+		{
+			"visibility as a boolean",
+			"icon: lock\nvisibility: true\n",
+			with(func(f *FrontMatter) { f.Icon, f.Private = "lock", true }),
+			"p.md:3:13: error: front matter key \"visibility\" must be private or public, not true\n\thint: write private or public",
+		},
+		{
+			"visibility as a list",
+			"visibility: [private]\n",
+			with(func(f *FrontMatter) { f.Private = true }),
+			"p.md:2:13: error: front matter key \"visibility\" must be private or public, not a list\n\thint: write private or public",
+		},
+		{
+			"visibility in capitals as a key",
+			"Visibility: private\n",
+			def,
+			"p.md:2:1: error: unknown front matter key \"Visibility\"\n\thint: did you mean \"visibility\"? the page is public until the key is spelt right",
+		},
+		{
+			"misspelt visibility key",
+			"visiblity: private\n",
+			def,
+			"p.md:2:1: error: unknown front matter key \"visiblity\"\n\thint: did you mean \"visibility\"? the page is public until the key is spelt right",
+		},
 		{
 			"layout from the spec",
 			`layout:
@@ -85,7 +125,7 @@ func TestParse(t *testing.T) {
 			"unknown key without a close match",
 			"author: Jane\n",
 			def,
-			"p.md:2:1: warning: unknown front matter key \"author\"\n\thint: GitBook ignores it; known keys are description, icon, cover, coverY, coverHeight, hidden, noIndex, noRobotsIndex, if, vars, tags, layout",
+			"p.md:2:1: warning: unknown front matter key \"author\"\n\thint: GitBook ignores it; known keys are description, icon, cover, coverY, coverHeight, hidden, noIndex, noRobotsIndex, if, vars, tags, layout, visibility",
 		},
 		{
 			"typo in a key",

@@ -47,6 +47,8 @@ func TestDependenciesFlowOneWay(t *testing.T) {
 		"internal/linkcheck":            {"internal/diag"},
 		"internal/watch":                nil,
 		"internal/livereload":           nil,
+		"internal/visitor":              nil,
+		"internal/versions":             {"internal/site", "internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter", "internal/book", "internal/markdown", "internal/markdown/htmlfilter", "internal/markdown/blocks", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml", "internal/theme", "internal/gitinfo", "internal/publish", "internal/search", "internal/llms", "internal/printview"},
 		"internal/pdfexport":            {"internal/site", "internal/pdf", "internal/diag", "internal/config", "internal/config/yamldiag", "internal/summary", "internal/frontmatter", "internal/book", "internal/markdown", "internal/markdown/htmlfilter", "internal/markdown/blocks", "internal/markdown/liquid", "internal/markdown/icons", "internal/markdown/expr", "internal/markdown/mathml", "internal/theme", "internal/gitinfo", "internal/publish", "internal/search", "internal/llms", "internal/printview"},
 	}
 	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Deps " "}}`, mod+"...").Output()

@@ -24,11 +24,12 @@ type Book struct {
 	Redirects []Redirect // from .gitbook.yaml, resolved to URLs
 	Diags     diag.List  // everything found wrong while loading
 
-	firstPath string           // the URL the first page would have if it were not "/"
-	byFile    map[string]*Page // content-relative file path → page
-	byURL     map[string]*Page // URL path → page
-	files     map[string]bool  // every file under the content root, for link checks
-	dirs      map[string]bool  // every folder under the content root
+	firstPath string            // the URL the first page would have if it were not "/"
+	byFile    map[string]*Page  // content-relative file path → page
+	byURL     map[string]*Page  // URL path → page
+	files     map[string]bool   // every file under the content root, for link checks
+	dirs      map[string]bool   // every folder under the content root
+	private   map[string]string // file → URL of each private page left out
 }
 
 // Group is a "##" section of the table of contents. The group of entries
@@ -70,6 +71,9 @@ type Page struct {
 	LinkTitle string // the quoted SUMMARY.md link title, else NavTitle
 	Title     string // the page's H1 (set by the renderer), else NavTitle
 	Missing   bool   // listed in SUMMARY.md, but the file does not exist
+	// Private is set on a page that only signed-in readers may see: by
+	// its front matter, a private pattern or a private page above it.
+	Private bool
 
 	Source      []byte // the whole file
 	Body        []byte // the file after its front matter

@@ -27,6 +27,9 @@ type Options struct {
 	// Ignore lists absolute folders to leave out of the scan, such as an
 	// output folder inside the source.
 	Ignore []string
+	// Public leaves private pages out of the book, as if they did not
+	// exist, but for PrivateURL.
+	Public bool
 }
 
 // Load reads the repository at source into a Book. It returns an error only
@@ -79,8 +82,12 @@ func load(ctx context.Context, fsys fs.FS, abs string, o Options) (*Book, error)
 	if err := b.readPages(ctx, fsys); err != nil {
 		return nil, err
 	}
-	b.linkReadingOrder()
+	b.markPrivate()
 	b.resolveRedirects()
+	if o.Public {
+		b.dropPrivate()
+	}
+	b.linkReadingOrder()
 	if b.Site.Title != "" {
 		b.Title = b.Site.Title
 	}

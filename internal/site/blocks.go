@@ -43,6 +43,10 @@ func (r resolver) Page(dest string) (markdown.PageRef, error) {
 	if pg != nil {
 		r.s.depend(r.page, pg.File)
 	}
+	if u, ok := r.s.privateFor(file, raw); pg == nil && ok {
+		// Nothing of a private page left out is shown but where it is.
+		return markdown.PageRef{URL: r.s.href(u) + frag, Title: "Private page", Anchor: strings.TrimPrefix(frag, "#")}, nil
+	}
 	if pg == nil {
 		_, err := r.s.resolve(r.page, dest, false)
 		if err == nil {

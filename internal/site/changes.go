@@ -134,7 +134,7 @@ func (s *builder) writeChanges() error {
 func (s *builder) writeChangesPage() error {
 	u := s.changes.url
 	v := &theme.Changes{
-		Site:    s.site,
+		Site:    s.withVersions(""),
 		Sidebar: s.sidebar(nil),
 		Title:   "Recently updated",
 		URL:     s.href(u),

@@ -256,7 +256,7 @@ func (s *builder) reread(pages []*book.Page) (full bool, err error) {
 		}
 		st := s.state(p)
 		st.load = ds
-		if old.Hidden != p.FrontMatter.Hidden || old.NoIndex != p.FrontMatter.NoIndex {
+		if old.Hidden != p.FrontMatter.Hidden || old.NoIndex != p.FrontMatter.NoIndex || old.Private != p.FrontMatter.Private {
 			full = true
 		}
 		if p.Index == 0 && s.b.Site.Title == "" && s.firstTitle() != s.b.Title {

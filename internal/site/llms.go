@@ -85,6 +85,7 @@ func (s *builder) writeLLMs() error {
 	if err := llms.WriteIndex(&idx, s.b.Title, s.b.Site.Description, s.llms.list); err != nil {
 		return err
 	}
+	s.versionsLLMs(&idx)
 	if err := s.out.WriteFile("llms.txt", idx.Bytes()); err != nil {
 		return err
 	}

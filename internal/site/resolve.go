@@ -73,6 +73,9 @@ func (s *builder) resolve(p *book.Page, dest string, image bool) (string, error)
 		if pg := s.pageFor(file, raw); pg != nil {
 			return s.href(pg.URL) + frag, nil
 		}
+		if u, ok := s.privateFor(file, raw); ok {
+			return s.href(u) + frag, nil
+		}
 		if strings.HasSuffix(strings.ToLower(file), ".md") && b.HasFile(file) {
 			return "", codedError(diag.BrokenLink, "link target %q is not in the table of contents", dest)
 		}
@@ -193,6 +196,21 @@ func (s *builder) pageFor(file, raw string) *book.Page {
 		return b.PageByFile(file + ".md")
 	}
 	return nil
+}
+
+// privateFor finds the URL of a private page left out of the book that
+// a file link means, as pageFor finds pages.
+func (s *builder) privateFor(file, raw string) (string, bool) {
+	b := s.b
+	if u, ok := b.PrivateURL(file); ok {
+		return u, true
+	}
+	if b.HasDir(file) || strings.HasSuffix(raw, "/") {
+		if u, ok := b.PrivateURL(path.Join(file, "README.md")); ok {
+			return u, true
+		}
+	}
+	return b.PrivateURL(file + ".md")
 }
 
 // fileURL publishes a content file and returns its URL. GitBook's uploads

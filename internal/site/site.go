@@ -43,6 +43,21 @@ type Options struct {
 	// PDF is a PDF file of the whole handbook to publish as handbook.pdf;
 	// "Export as PDF" then links to the page in it.
 	PDF string
+	// Prefix is the folder of the output the site is written to and
+	// its path under the base URL: VersionPrefix of a version that is
+	// not the default, else "".
+	Prefix string
+	// Versions lists every version of the handbook, the default first,
+	// for the version selector; Current is the one being built. Empty
+	// for a handbook with one version.
+	Versions []Version
+	Current  int
+	// GitDir, GitRef and GitPrefix say where the history of a book read
+	// from git objects is: the repository, the version's ref, and the
+	// source folder relative to the repository's top ("." for the top).
+	// A book read from a folder finds its history itself.
+	// GitBranch is the version's name, for edit links.
+	GitDir, GitRef, GitPrefix, GitBranch string
 	// Progress, when set, is called as pages are rendered.
 	Progress func(done, total int)
 	Logger   *slog.Logger
@@ -93,33 +108,16 @@ func Build(ctx context.Context, b *book.Book, o Options) (*Result, error) {
 // source folder open until close, with the result. The builder is
 // returned, to be closed, even when the build fails.
 func build(ctx context.Context, b *book.Book, o Options) (*builder, *Result, error) {
-	if o.Logger == nil {
-		o.Logger = slog.New(slog.DiscardHandler)
-	}
 	s, err := newBuilder(b, o)
 	if err != nil {
 		return nil, nil, err
 	}
-
-	// History is read by one git process while pages are rendered; a page
-	// waits for it only when its body is done.
-	s.gitDone = make(chan struct{})
-	go func() {
-		defer close(s.gitDone)
-		if !o.NoGit && b.Source != "" {
-			s.openGit(ctx)
-		}
-	}()
-	defer func() { <-s.gitDone }()
-
-	s.siteTitle()
-
 	out, err := publish.Begin(o.Out)
 	if err != nil {
 		return s, nil, err
 	}
 	s.out = out
-	if err := s.write(ctx); err != nil {
+	if err := s.run(ctx); err != nil {
 		_ = out.Abort()
 		return s, nil, err
 	}
@@ -127,8 +125,23 @@ func build(ctx context.Context, b *book.Book, o Options) (*builder, *Result, err
 		_ = out.Abort()
 		return s, nil, fmt.Errorf("publish %s: %w", o.Out, err)
 	}
-	<-s.gitDone
 	return s, s.result(), nil
+}
+
+// run renders the site into s.out. History is read by one git process
+// while pages are rendered; a page waits for it only when its body is
+// done.
+func (s *builder) run(ctx context.Context) error {
+	s.gitDone = make(chan struct{})
+	go func() {
+		defer close(s.gitDone)
+		if !s.o.NoGit {
+			s.openGit(ctx)
+		}
+	}()
+	defer func() { <-s.gitDone }()
+	s.siteTitle()
+	return s.write(ctx)
 }
 
 // close releases the source folder.
@@ -181,6 +194,7 @@ type builder struct {
 	gitDone     chan struct{}
 	out         output
 	base        string   // URL path prefix, ending in "/"
+	rootBase    string   // the site's URL path prefix, without the version's
 	abs         string   // scheme and host of base_url, or ""
 	host        string   // host of base_url, or ""
 	gitPrefix   string   // source folder relative to the git top level
@@ -207,6 +221,9 @@ type builder struct {
 }
 
 func newBuilder(b *book.Book, o Options) (*builder, error) {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
 	s := &builder{b: b, o: o, base: "/", fsys: b.FS}
 	s.diags = append(s.diags, b.Diags...)
 	var tmpl fs.FS
@@ -238,6 +255,8 @@ func newBuilder(b *book.Book, o Options) (*builder, error) {
 		s.abs = u.Scheme + "://" + u.Host
 		s.host = u.Host
 	}
+	s.rootBase = s.base
+	s.base += o.Prefix
 	return s, nil
 }
 
@@ -270,6 +289,19 @@ func (s *builder) firstTitle() string {
 
 // openGit reads the history of the repository holding the source.
 func (s *builder) openGit(ctx context.Context) {
+	if s.b.Source == "" {
+		if s.o.GitDir == "" {
+			return
+		}
+		r, err := gitinfo.OpenWith(ctx, s.o.GitDir, gitinfo.OpenOptions{Ref: s.o.GitRef})
+		if err != nil {
+			s.o.Logger.Warn("git history unavailable", "ref", s.o.GitRef, "err", err)
+			return
+		}
+		r.Branch = s.o.GitBranch
+		s.repo, s.gitPrefix = r, s.o.GitPrefix
+		return
+	}
 	r, err := gitinfo.Open(ctx, s.b.Source)
 	if err != nil {
 		if !errors.Is(err, gitinfo.ErrNotRepo) {

@@ -245,7 +245,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 	s.gitFacts(p)
 	fm := p.FrontMatter
 	v := &theme.Page{
-		Site:            s.site,
+		Site:            s.withVersions(p.URL),
 		Title:           p.Title,
 		Description:     fm.Description,
 		URL:             s.href(p.URL),
@@ -269,7 +269,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		ShowMetadata:    fm.Layout.Metadata,
 		HashRedirects:   template.JS(hashRedirects),
 	}
-	v.Canonical = s.abs + v.URL
+	v.Canonical = s.canonical(p.URL)
 	if p.Prev != nil {
 		v.Prev = &theme.Link{Title: p.Prev.LinkTitle, URL: s.href(p.Prev.URL)}
 	}
@@ -406,7 +406,7 @@ func (s *builder) writeFiles() error {
 
 // writeNotFound writes 404.html.
 func (s *builder) writeNotFound() error {
-	html, err := theme.Render(s.theme.NotFound, &theme.NotFound{Site: s.site, Sidebar: s.sidebar(nil)})
+	html, err := theme.Render(s.theme.NotFound, &theme.NotFound{Site: s.withVersions(""), Sidebar: s.sidebar(nil)})
 	if err != nil {
 		return fmt.Errorf("render 404 page: %w", err)
 	}
@@ -436,6 +436,9 @@ func (s *builder) writeSitemap() error {
 
 // writeRobots writes robots.txt, naming the sitemap when its URL is known.
 func (s *builder) writeRobots() error {
+	if s.o.Prefix != "" {
+		return nil // one robots.txt, at the site root
+	}
 	txt := "User-agent: *\nAllow: /\n"
 	if s.abs != "" {
 		txt += "\nSitemap: " + s.abs + s.base + "sitemap.xml\n"

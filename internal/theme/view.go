@@ -14,6 +14,9 @@ type Site struct {
 	Links   []Link // header links
 	Footer  template.HTML
 	Version string // version label shown in the header; empty for none
+	// Versions, when the handbook has several, make the header's version
+	// selector; the current one is the selector's label.
+	Versions []VersionLink
 	NavURL  string // the whole sidebar tree, for expanding collapsed entries
 	Lang    string
 	// SearchIndex is the URL of the search index's entry file; empty for
@@ -26,6 +29,14 @@ type Site struct {
 	LLMsURL string
 	// PDFURL is the PDF of the whole handbook; empty for none.
 	PDFURL string
+}
+
+// VersionLink is a version in the version selector: where the page is
+// in that version, else that version's home.
+type VersionLink struct {
+	Title   string
+	URL     string
+	Current bool
 }
 
 // Link is a titled link.

@@ -17,8 +17,8 @@ type Site struct {
 	// Versions, when the handbook has several, make the header's version
 	// selector; the current one is the selector's label.
 	Versions []VersionLink
-	NavURL  string // the whole sidebar tree, for expanding collapsed entries
-	Lang    string
+	NavURL   string // the whole sidebar tree, for expanding collapsed entries
+	Lang     string
 	// SearchIndex is the URL of the search index's entry file; empty for
 	// none.
 	SearchIndex string

@@ -39,6 +39,9 @@ func (b *Book) HasPrivate() bool {
 	return false
 }
 
+// LeftOut is how many private pages were left out of the book.
+func (b *Book) LeftOut() int { return len(b.private) }
+
 // PrivateURL returns the URL path of a private page that was left out of
 // the book, by its content-relative file: links from public pages to it
 // still point there, for signed-in readers, without showing what it is.

@@ -13,6 +13,7 @@ import (
 	"github.com/handbookhq/handbook/internal/diag"
 	"github.com/handbookhq/handbook/internal/pdfexport"
 	"github.com/handbookhq/handbook/internal/site"
+	"github.com/handbookhq/handbook/internal/versions"
 )
 
 // buildFlags are the flags build and serve share.
@@ -20,6 +21,8 @@ type buildFlags struct {
 	config string
 	noGit  bool
 	quiet  bool
+	// includePrivate publishes private pages with the others.
+	includePrivate bool
 	// feedback says where the "Was this helpful?" widget posts; serve
 	// sets it, build leaves it to handbook.yaml.
 	feedback widget
@@ -99,20 +102,24 @@ func (bf *buildFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&bf.config, "config", "", "configuration `file` (default SOURCE/handbook.yaml)")
 	fs.BoolVar(&bf.noGit, "no-git", false, "do not read git history (no \"Last updated\", no derived edit links)")
 	fs.BoolVar(&bf.quiet, "q", false, "print errors only")
+	fs.BoolVar(&bf.includePrivate, "include-private", false, "publish private pages with the others, to everyone")
 }
 
 // build loads and renders source into out, printing diagnostics, and
-// returns the book it built. A nil fsys means source is a folder on disk;
+// returns the book it built: the default version's. A nil fsys means
+// source is a folder on disk, with every version handbook.yaml lists;
 // otherwise the book is read from fsys (the embedded documentation).
 func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, bf buildFlags) (*site.Result, *book.Book, error) {
 	absOut, err := filepath.Abs(out)
 	if err != nil {
 		return nil, nil, fmt.Errorf("resolve output: %w", err)
 	}
-	b, err := loadBook(ctx, e, source, fsys, bf, absOut)
+	set, err := loadVersions(ctx, e, source, fsys, bf, absOut)
 	if err != nil {
 		return nil, nil, err
 	}
+	defer set.Close()
+	b := set.Default().Book
 	o := bf.siteOptions(e, b, absOut)
 	if bf.pdf != nil {
 		file, cleanup, err := printWhole(ctx, e, b, absOut, bf)
@@ -125,11 +132,15 @@ func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, b
 	if !bf.quiet && isTerminal(e.stderr) {
 		o.Progress = newProgress(e.stderr, "rendering pages")
 	}
-	res, err := site.Build(ctx, b, o)
+	results, err := set.Build(ctx, o)
 	if err != nil {
 		return nil, nil, err
 	}
+	res := versions.Merge(results)
 	printDiags(e, res.Diags, bf.quiet)
+	if n := b.LeftOut(); n > 0 && !bf.quiet {
+		fmt.Fprintf(e.stderr, "left out %s (--include-private publishes them)\n", plural(n, "private page"))
+	}
 	return res, b, nil
 }
 
@@ -176,10 +187,7 @@ func printWhole(ctx context.Context, e *env, b *book.Book, out string, bf buildF
 // leaving out the folder ignore (the output). Load errors come back in
 // the error, printed once by Main, with their warnings printed here.
 func loadBook(ctx context.Context, e *env, source string, fsys fs.FS, bf buildFlags, ignore string) (*book.Book, error) {
-	lo := book.Options{ConfigFile: bf.config}
-	if ignore != "" {
-		lo.Ignore = []string{ignore}
-	}
+	lo := bf.bookOptions(ignore)
 	var b *book.Book
 	var err error
 	if fsys != nil {
@@ -194,6 +202,36 @@ func loadBook(ctx context.Context, e *env, source string, fsys fs.FS, bf buildFl
 		return nil, err
 	}
 	return b, nil
+}
+
+// bookOptions are the options of loading a book, leaving out the folder
+// ignore (the output) when it is not "".
+func (bf buildFlags) bookOptions(ignore string) book.Options {
+	lo := book.Options{ConfigFile: bf.config, Public: !bf.includePrivate}
+	if ignore != "" {
+		lo.Ignore = []string{ignore}
+	}
+	return lo
+}
+
+// loadVersions loads every version of the handbook in source, or the
+// book in fsys when it is not nil, as loadBook does.
+func loadVersions(ctx context.Context, e *env, source string, fsys fs.FS, bf buildFlags, ignore string) (*versions.Set, error) {
+	if fsys != nil {
+		b, err := loadBook(ctx, e, source, fsys, bf, ignore)
+		if err != nil {
+			return nil, err
+		}
+		return versions.Single(b), nil
+	}
+	set, b, err := versions.Load(ctx, source, versions.Options{Book: bf.bookOptions(ignore)})
+	if err != nil {
+		if b != nil {
+			printDiags(e, b.Diags.Warnings(), bf.quiet)
+		}
+		return nil, err
+	}
+	return set, nil
 }
 
 func printDiags(e *env, ds diag.List, quiet bool) {

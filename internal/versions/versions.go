@@ -54,7 +54,7 @@ func Load(ctx context.Context, source string, o Options) (*Set, *book.Book, erro
 	}
 	list := b.Site.Versions
 	if len(list) == 0 {
-		return &Set{Versions: []*Version{{Book: b, WorkTree: true}}}, b, nil
+		return Single(b), b, nil
 	}
 	place, err := gitinfo.Where(ctx, source)
 	if err != nil {
@@ -133,6 +133,9 @@ func (s *Set) link() {
 		v.Site.Versions, v.Site.Current, v.Site.Prefix = all, i, all[i].Prefix
 	}
 }
+
+// Single is the set of a handbook without versions.
+func Single(b *book.Book) *Set { return &Set{Versions: []*Version{{Book: b, WorkTree: true}}} }
 
 // Default is the version served at the site root.
 func (s *Set) Default() *Version { return s.Versions[0] }

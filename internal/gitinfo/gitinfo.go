@@ -51,6 +51,10 @@ type OpenOptions struct {
 	// relative to the directory given to Open (for example the book's
 	// content root). Dates of files outside it are then unknown.
 	Pathspec string
+	// Ref, when not empty, is the branch, tag or commit whose history is
+	// read instead of HEAD's, resolved as ResolveRef does (falling back to
+	// "origin/"+Ref). Repo.Branch is then Ref exactly as given.
+	Ref string
 }
 
 // Open finds the git repository containing dir, reads its branch and origin,
@@ -82,6 +86,10 @@ func OpenWith(ctx context.Context, dir string, o OpenOptions) (*Repo, error) {
 
 	eg, ctx := errgroup.WithContext(ctx)
 	eg.Go(func() error {
+		if o.Ref != "" {
+			r.Branch = o.Ref
+			return nil
+		}
 		out, err := g.run(ctx, "symbolic-ref", "--quiet", "--short", "HEAD")
 		if exitCode(err) == 1 { // detached HEAD
 			return nil
@@ -98,7 +106,7 @@ func OpenWith(ctx context.Context, dir string, o OpenOptions) (*Repo, error) {
 		return err
 	})
 	eg.Go(func() error {
-		h, err := readDates(ctx, g, o.Pathspec)
+		h, err := readDates(ctx, g, o.Pathspec, o.Ref)
 		r.updated, r.commits = h.updated, h.commits
 		return err
 	})
@@ -119,8 +127,9 @@ type history struct {
 
 // readDates runs one git log, newest first, listing the files each commit
 // touched; the first time a path appears is its last change. The newest
-// MaxCommits commits are kept with their hash, author and subject.
-func readDates(ctx context.Context, g runner, pathspec string) (history, error) {
+// MaxCommits commits are kept with their hash, author and subject. The
+// history is HEAD's, or ref's when ref is not empty.
+func readDates(ctx context.Context, g runner, pathspec, ref string) (history, error) {
 	// Each commit starts with "\x01<unix seconds> <ISO date> <hash>", then
 	// NUL, author, NUL, subject. Neither a name nor a message can hold a
 	// NUL byte (git refuses them), and %s never holds a newline, so the
@@ -130,13 +139,21 @@ func readDates(ctx context.Context, g runner, pathspec string) (history, error) 
 		"log", "--format=format:" + logFormat, "--name-only", "-z",
 		"--no-renames", "--no-color", "--no-show-signature",
 	}
+	if ref != "" {
+		commit, err := resolveRef(ctx, g, ref)
+		if err != nil {
+			return history{}, err
+		}
+		args = append(args, commit)
+	}
+	args = append(args, "--")
 	if pathspec != "" {
-		args = append(args, "--", ":(literal)"+pathspec)
+		args = append(args, ":(literal)"+pathspec)
 	}
 	out, err := g.run(ctx, args...)
 	if err != nil {
 		// A repository without commits has no history to read.
-		if _, herr := g.run(ctx, "rev-parse", "--quiet", "--verify", "HEAD"); exitCode(herr) == 1 {
+		if _, herr := g.run(ctx, "rev-parse", "--quiet", "--verify", "HEAD"); ref == "" && exitCode(herr) == 1 {
 			return history{updated: map[string]time.Time{}}, nil
 		}
 		return history{}, err

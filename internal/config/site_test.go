@@ -244,6 +244,8 @@ func FuzzSiteConfig(f *testing.F) {
 		"title: A\nbase_url: https://x.org/d\nlogo: l.png\nlinks:\n  - title: W\n    url: https://w\nedit_url: https://g/{branch}/{path}\nfooter: f\n",
 		"links: foo\nTitle: x\nbase_url: ftp://x\nedit_url: {x}\n",
 		"links:\n  - *a\n  - &a {title: t}\n",
+		"versions:\n  - ref: main\n  - {ref: release/1, title: One, path: one}\nprivate: [internal/**, ./a/, '[x']\n" +
+			"visitors:\n  token: {algorithm: RS256, key_file: k.pem}\n  oidc: {issuer: 'https://a.b', client_id: c, scopes: [email]}\n  session_ttl: 1h\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -254,6 +256,17 @@ func FuzzSiteConfig(f *testing.F) {
 		}
 		if s.BaseURL != "" && !strings.HasSuffix(s.BaseURL, "/") {
 			t.Errorf("got base_url %q, want a trailing slash", s.BaseURL)
+		}
+		for _, v := range s.Versions {
+			if v.Ref == "" || !validVersionPath(v.Path) {
+				t.Errorf("got version %+v, want a ref and a valid path", v)
+			}
+		}
+		if s.Visitors.SessionTTL <= 0 || s.Visitors.SessionKeyEnv == "" {
+			t.Errorf("got visitors %+v, want a session key and a positive ttl", s.Visitors)
+		}
+		if tok := s.Visitors.Token; tok != nil && (tok.KeyEnv == "") == (tok.KeyFile == "") {
+			t.Errorf("got visitor token %+v, want exactly one of key_env and key_file", *tok)
 		}
 		for _, d := range ds {
 			if d.Pos.Line < 1 {

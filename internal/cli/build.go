@@ -13,6 +13,7 @@ import (
 	"github.com/handbookhq/handbook/internal/diag"
 	"github.com/handbookhq/handbook/internal/pdfexport"
 	"github.com/handbookhq/handbook/internal/site"
+	"github.com/handbookhq/handbook/internal/theme"
 	"github.com/handbookhq/handbook/internal/versions"
 )
 
@@ -23,6 +24,8 @@ type buildFlags struct {
 	quiet  bool
 	// includePrivate publishes private pages with the others.
 	includePrivate bool
+	// headerLinks are added to the header: signing in and out.
+	headerLinks []theme.Link
 	// feedback says where the "Was this helpful?" widget posts; serve
 	// sets it, build leaves it to handbook.yaml.
 	feedback widget
@@ -87,9 +90,12 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		bf.pdf = &pdfexport.Options{Chrome: chrome, Timeout: pf.timeout}
 	}
 	start := time.Now()
-	res, _, err := build(ctx, e, source, nil, *out, bf)
+	res, b, err := build(ctx, e, source, nil, *out, bf)
 	if err != nil {
 		return err
+	}
+	if n := b.LeftOut(); n > 0 && !bf.quiet {
+		fmt.Fprintf(e.stderr, "left out %s (--include-private publishes them)\n", plural(n, "private page"))
 	}
 	if !bf.quiet {
 		fmt.Fprintf(e.stderr, "built %d pages and %d files into %s in %s (%d warnings)\n",
@@ -138,15 +144,12 @@ func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, b
 	}
 	res := versions.Merge(results)
 	printDiags(e, res.Diags, bf.quiet)
-	if n := b.LeftOut(); n > 0 && !bf.quiet {
-		fmt.Fprintf(e.stderr, "left out %s (--include-private publishes them)\n", plural(n, "private page"))
-	}
 	return res, b, nil
 }
 
 // siteOptions are the options of a build of b into out.
 func (bf buildFlags) siteOptions(e *env, b *book.Book, out string) site.Options {
-	return site.Options{Out: out, NoGit: bf.noGit, FeedbackURL: bf.feedback.feedbackURL(b), PDFEndpoint: bf.pdfEndpoint, Logger: e.log}
+	return site.Options{Out: out, NoGit: bf.noGit, FeedbackURL: bf.feedback.feedbackURL(b), PDFEndpoint: bf.pdfEndpoint, HeaderLinks: bf.headerLinks, Logger: e.log}
 }
 
 // printWhole prints the whole handbook to a PDF file in a folder beside

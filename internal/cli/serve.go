@@ -103,50 +103,62 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			bf.pdfEndpoint = server.PDFPrefix
 		}
 	}
-	var (
-		res  *site.Result
-		b    *book.Book
-		live *liveServe
-	)
-	if fsys == nil && !sf.noReload {
-		if live, res, err = newLiveServe(ctx, e, source, out, bf); err != nil {
-			return err
-		}
-		defer live.close()
-		b = live.live.Book()
-	} else if res, b, err = build(ctx, e, source, fsys, out, bf); err != nil {
-		return err
-	}
 	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	if bf.pdfEndpoint != "" {
-		var lock sync.Locker
-		if live != nil {
-			lock = live.live.RLocker()
-		}
-		pdfs, cache, err := sf.pdfCache(ctx, b, fsys == nil, chrome, "http://"+ln.Addr().String()+"/", bf.noGit, lock, e)
+	siteURL := "http://" + ln.Addr().String() + "/"
+	var (
+		res     *site.Result
+		handler http.Handler
+		live    *liveServe
+	)
+	if shape := serveShapeOf(ctx, e, source, fsys, bf); shape.versions || shape.private {
+		res, handler, err = sf.serveAll(ctx, e, source, shape, bf, opts, tmp, chrome, siteURL)
 		if err != nil {
 			_ = ln.Close()
 			return err
 		}
-		opts.PDFs = pdfs
-		if live != nil {
-			live.onBook = cache.SetBook
-		}
-	}
-	site := server.NewWith(serverSite(out, res), opts)
-	var handler http.Handler = site
-	if live != nil {
-		live.srv = site
-		handler = live.hub.Wrap(site)
-		defer live.hub.Close()
-		go func() {
-			if err := live.watch(ctx); err != nil && ctx.Err() == nil {
-				e.log.Error("watch for changes", "err", err)
+	} else {
+		var b *book.Book
+		if fsys == nil && !sf.noReload {
+			if live, res, err = newLiveServe(ctx, e, source, out, bf); err != nil {
+				_ = ln.Close()
+				return err
 			}
-		}()
+			defer live.close()
+			b = live.live.Book()
+		} else if res, b, err = build(ctx, e, source, fsys, out, bf); err != nil {
+			_ = ln.Close()
+			return err
+		}
+		if bf.pdfEndpoint != "" {
+			var lock sync.Locker
+			if live != nil {
+				lock = live.live.RLocker()
+			}
+			pdfs, cache, err := sf.pdfCache(ctx, b, fsys == nil, chrome, siteURL, bf.noGit, lock, "pdf", e)
+			if err != nil {
+				_ = ln.Close()
+				return err
+			}
+			opts.PDFs = pdfs
+			if live != nil {
+				live.onBook = cache.SetBook
+			}
+		}
+		site := server.NewWith(serverSite(out, res), opts)
+		handler = site
+		if live != nil {
+			live.srv = site
+			handler = live.hub.Wrap(site)
+			defer live.hub.Close()
+			go func() {
+				if err := live.watch(ctx); err != nil && ctx.Err() == nil {
+					e.log.Error("watch for changes", "err", err)
+				}
+			}()
+		}
 	}
 	srv := &http.Server{
 		Handler:           handler,
@@ -175,10 +187,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 }
 
 // pdfCache makes the PDFs of "Export as PDF" for the server, keeping
-// them in the data folder's pdf/ folder. siteURL is where the server
+// them in the data folder's folder. siteURL is where the server
 // answers, for links to pages outside a PDF when base_url is not set.
 // lock, when set, is held while the book is read.
-func (sf *serveFlags) pdfCache(ctx context.Context, b *book.Book, onDisk bool, chrome, siteURL string, noGit bool, lock sync.Locker, e *env) (server.PDFs, *pdfexport.Cache, error) {
+func (sf *serveFlags) pdfCache(ctx context.Context, b *book.Book, onDisk bool, chrome, siteURL string, noGit bool, lock sync.Locker, folder string, e *env) (server.PDFs, *pdfexport.Cache, error) {
 	source := ""
 	if onDisk {
 		source = b.Source
@@ -191,7 +203,7 @@ func (sf *serveFlags) pdfCache(ctx context.Context, b *book.Book, onDisk bool, c
 	if b.Site.BaseURL == "" {
 		o.SiteURL = siteURL
 	}
-	c, err := pdfexport.NewCache(filepath.Join(dir, "pdf"), b, o, e.log)
+	c, err := pdfexport.NewCache(filepath.Join(dir, folder), b, o, e.log)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -58,6 +58,8 @@ type Options struct {
 	// A book read from a folder finds its history itself.
 	// GitBranch is the version's name, for edit links.
 	GitDir, GitRef, GitPrefix, GitBranch string
+	// HeaderLinks are added to the header's links, after handbook.yaml's.
+	HeaderLinks []theme.Link
 	// Progress, when set, is called as pages are rendered.
 	Progress func(done, total int)
 	Logger   *slog.Logger

@@ -128,6 +128,7 @@ func (s *builder) siteView(navPath string) *theme.Site {
 		}
 		v.Links = append(v.Links, theme.Link{Title: l.Title, URL: u, External: isExternal(u)})
 	}
+	v.Links = append(v.Links, s.o.HeaderLinks...)
 	if cfg.Footer != "" {
 		var buf bytes.Buffer
 		probs, err := s.md.Render(&buf, s.md.Parse([]byte(cfg.Footer)), resolver{s, root})

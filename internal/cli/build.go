@@ -26,6 +26,8 @@ type buildFlags struct {
 	includePrivate bool
 	// headerLinks are added to the header: signing in and out.
 	headerLinks []theme.Link
+	// memo shares rendered pages with other builds of the handbook.
+	memo *site.Memo
 	// feedback says where the "Was this helpful?" widget posts; serve
 	// sets it, build leaves it to handbook.yaml.
 	feedback widget
@@ -149,7 +151,7 @@ func build(ctx context.Context, e *env, source string, fsys fs.FS, out string, b
 
 // siteOptions are the options of a build of b into out.
 func (bf buildFlags) siteOptions(e *env, b *book.Book, out string) site.Options {
-	return site.Options{Out: out, NoGit: bf.noGit, FeedbackURL: bf.feedback.feedbackURL(b), PDFEndpoint: bf.pdfEndpoint, HeaderLinks: bf.headerLinks, Logger: e.log}
+	return site.Options{Out: out, NoGit: bf.noGit, FeedbackURL: bf.feedback.feedbackURL(b), PDFEndpoint: bf.pdfEndpoint, HeaderLinks: bf.headerLinks, Memo: bf.memo, Logger: e.log}
 }
 
 // printWhole prints the whole handbook to a PDF file in a folder beside

@@ -62,8 +62,10 @@ func (sf *serveFlags) serveAll(ctx context.Context, e *env, source string, sh se
 	}
 	handlers := make([]http.Handler, len(audiences))
 	var first *site.Result
+	memo := &site.Memo{}
 	for i, full := range audiences {
 		abf := bf
+		abf.memo = memo
 		abf.includePrivate = full
 		abf.quiet = bf.quiet || i > 0 // the same warnings, once
 		if auth != nil {

@@ -122,18 +122,14 @@ func (s *builder) writeLLMs() error {
 // pointing at the twins of pages. A page with no body of its own lists
 // its children, as llms.txt lines. Listed pages keep their twin for
 // llms-full.txt.
-func (s *builder) writeTwin(p *book.Page, d *markdown.Doc) error {
-	var body bytes.Buffer
-	if err := s.md.Markdown(&body, d, mdResolver{resolver{s, p}}); err != nil {
-		return fmt.Errorf("markdown of %s: %w", p.File, err)
-	}
+func (s *builder) writeTwin(p *book.Page, body []byte) error {
 	var out bytes.Buffer
-	out.Grow(body.Len() + 256)
+	out.Grow(len(body) + 256)
 	out.WriteString("# " + llms.OneLine(p.Title) + "\n")
 	if desc := llms.OneLine(p.FrontMatter.Description); desc != "" {
 		out.WriteString("\n" + desc + "\n")
 	}
-	rest := dropTitle(body.Bytes())
+	rest := dropTitle(body)
 	if len(bytes.TrimSpace(rest)) > 0 {
 		out.WriteString("\n")
 		out.Write(rest)

@@ -58,6 +58,9 @@ type Options struct {
 	// A book read from a folder finds its history itself.
 	// GitBranch is the version's name, for edit links.
 	GitDir, GitRef, GitPrefix, GitBranch string
+	// Memo, when set, shares the pages that are the same in several
+	// builds, as between the versions of a handbook.
+	Memo *Memo
 	// HeaderLinks are added to the header's links, after handbook.yaml's.
 	HeaderLinks []theme.Link
 	// Progress, when set, is called as pages are rendered.
@@ -203,6 +206,8 @@ type builder struct {
 	collapsed   []string // sidebar <li> of each entry, closed, by entry ID
 	sidebarSize int      // a sidebar's expected size, to allocate once
 
+	templatesSum string // of the handbook's own block templates, "" for none
+
 	check     bool              // a check: nothing is written, and more is reported
 	onInclude func(file string) // when set, told of every file a page includes
 	pages     []pageState       // by page index: what each rendered page holds and links to
@@ -239,6 +244,7 @@ func newBuilder(b *book.Book, o Options) (*builder, error) {
 			tmpl = sub
 		}
 	}
+	s.templatesSum = templatesSum(tmpl)
 	md, err := markdown.NewWith(markdown.Options{Templates: tmpl})
 	if err != nil {
 		if s.root != nil {

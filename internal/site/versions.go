@@ -40,7 +40,9 @@ type Edition struct {
 
 // BuildAll renders every edition into out, side by side, and publishes
 // them together: the output is replaced only when all succeed. Results
-// are in the order of editions.
+// are in the order of editions. Pages that are the same in several
+// editions are rendered once, through a Memo of the editions' own or one
+// they share.
 func BuildAll(ctx context.Context, eds []Edition, out string) ([]*Result, error) {
 	dir, err := publish.Begin(out)
 	if err != nil {
@@ -62,7 +64,11 @@ func BuildAll(ctx context.Context, eds []Edition, out string) ([]*Result, error)
 func buildInto(ctx context.Context, eds []Edition, dir *publish.Dir) ([]*Result, error) {
 	res := make([]*Result, len(eds))
 	g, ctx := errgroup.WithContext(ctx)
+	memo := &Memo{}
 	for i, ed := range eds {
+		if ed.Options.Memo == nil {
+			ed.Options.Memo = memo
+		}
 		g.Go(func() error {
 			s, err := newBuilder(ed.Book, ed.Options)
 			if err != nil {

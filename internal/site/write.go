@@ -194,22 +194,21 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		st.uses, st.deps = nil, nil
 	}
 	inc := &includes{s: s, page: p}
-	d := s.md.ParseWith(p.Body, markdown.ParseOptions{Include: inc.read})
+	r, err := s.render(p, inc)
+	if err != nil {
+		return nil, err
+	}
+	d, probs := r.d, r.probs
 	if t := d.Title(); t != "" {
 		p.Title = t
 	}
 	s.addToSearch(p, d)
-	var body bytes.Buffer
-	body.Grow(len(p.Body) * 2)
-	probs, err := s.md.Render(&body, d, resolver{s, p})
-	if err != nil {
-		return nil, err
-	}
+	body := bytes.NewBuffer(r.html)
 	if len(bytes.TrimSpace(body.Bytes())) == 0 {
-		s.childList(&body, p)
+		s.childList(body, p)
 	}
 	if !s.o.NoMachineReadable {
-		if err := s.writeTwin(p, d); err != nil {
+		if err := s.writeTwin(p, r.twin); err != nil {
 			return nil, err
 		}
 	}

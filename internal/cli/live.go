@@ -13,6 +13,7 @@ import (
 	"github.com/handbookhq/handbook/internal/livereload"
 	"github.com/handbookhq/handbook/internal/server"
 	"github.com/handbookhq/handbook/internal/site"
+	"github.com/handbookhq/handbook/internal/versions"
 	"github.com/handbookhq/handbook/internal/watch"
 )
 
@@ -29,6 +30,10 @@ type liveServe struct {
 	out    string
 	quiet  bool
 	onBook func(*book.Book) // told of the book after a whole build
+	// others are the other versions, built once into a folder of their
+	// own: what the server needs of them.
+	others    *site.Result
+	othersDir string
 	shown  map[string]bool  // the warnings printed already
 	failed bool
 }
@@ -36,7 +41,7 @@ type liveServe struct {
 // newLiveServe builds the handbook in source into out as a live site.
 // It watches source from before the build, so that no change made while
 // the site is built or served is missed.
-func newLiveServe(ctx context.Context, e *env, source, out string, bf buildFlags) (*liveServe, *site.Result, error) {
+func newLiveServe(ctx context.Context, e *env, source, out string, bf buildFlags, version *versions.Version) (*liveServe, *site.Result, error) {
 	absOut, err := filepath.Abs(out)
 	if err != nil {
 		return nil, nil, fmt.Errorf("resolve output: %w", err)
@@ -51,7 +56,11 @@ func newLiveServe(ctx context.Context, e *env, source, out string, bf buildFlags
 		_ = w.Close()
 		return nil, nil, err
 	}
-	live, res, err := site.BuildLive(ctx, b, bf.siteOptions(e, b, absOut), load)
+	o := bf.siteOptions(e, b, absOut)
+	if version != nil {
+		o = version.Options(o)
+	}
+	live, res, err := site.BuildLive(ctx, b, o, load)
 	if err != nil {
 		_ = w.Close()
 		return nil, nil, err
@@ -59,6 +68,16 @@ func newLiveServe(ctx context.Context, e *env, source, out string, bf buildFlags
 	ls := &liveServe{e: e, w: w, live: live, hub: livereload.NewHub(e.log), out: absOut, quiet: bf.quiet, shown: map[string]bool{}}
 	ls.printNew(res.Diags)
 	return ls, res, nil
+}
+
+// serverSite is what the server needs of the site after an update.
+func (ls *liveServe) serverSite(res *site.Result) *server.Site {
+	if ls.others == nil {
+		return serverSite(ls.out, res)
+	}
+	s := serverSite(ls.out, versions.Merge([]*site.Result{res, ls.others}))
+	s.Mounts = []server.Mount{{Prefix: "/v/", Dir: ls.othersDir}}
+	return s
 }
 
 // close stops watching and releases the site.
@@ -114,7 +133,7 @@ func (ls *liveServe) update(ctx context.Context, b watch.Batch) {
 	if res == nil {
 		return
 	}
-	ls.srv.SetSite(serverSite(ls.out, res))
+	ls.srv.SetSite(ls.serverSite(res))
 	if up.Full && ls.onBook != nil {
 		ls.onBook(ls.live.Book())
 	}
@@ -170,4 +189,19 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// buildOthers builds the versions of set besides the default once, into
+// dir, for the server to serve under /v/.
+func (ls *liveServe) buildOthers(ctx context.Context, e *env, set *versions.Set, bf buildFlags, dir string) error {
+	eds := set.Editions(bf.siteOptions(e, set.Default().Book, dir))[1:]
+	if len(eds) == 0 {
+		return nil
+	}
+	res, err := site.BuildAll(ctx, eds, dir)
+	if err != nil {
+		return err
+	}
+	ls.others, ls.othersDir = versions.Merge(res), dir
+	return nil
 }

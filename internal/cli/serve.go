@@ -20,6 +20,7 @@ import (
 	"github.com/handbookhq/handbook/internal/pdfexport"
 	"github.com/handbookhq/handbook/internal/server"
 	"github.com/handbookhq/handbook/internal/site"
+	"github.com/handbookhq/handbook/internal/versions"
 )
 
 // defaultFeedbackRate is how many ratings one reader may give per minute.
@@ -113,7 +114,24 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		handler http.Handler
 		live    *liveServe
 	)
-	if shape := serveShapeOf(ctx, e, source, fsys, bf); shape.versions || shape.private {
+	shape := serveShapeOf(ctx, e, source, fsys, bf)
+	var set *versions.Set
+	if shape.versions && !shape.private && !sf.noReload {
+		// The checked-out version is served live, the others are built
+		// once beside it.
+		if set, err = loadVersions(ctx, e, source, nil, bf, out); err != nil {
+			_ = ln.Close()
+			return err
+		}
+		defer set.Close()
+		if !set.Default().WorkTree {
+			set.Close()
+			set = nil
+		} else {
+			shape.versions = false
+		}
+	}
+	if shape.versions || shape.private {
 		res, handler, err = sf.serveAll(ctx, e, source, shape, bf, opts, tmp, chrome, siteURL)
 		if err != nil {
 			_ = ln.Close()
@@ -122,12 +140,22 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	} else {
 		var b *book.Book
 		if fsys == nil && !sf.noReload {
-			if live, res, err = newLiveServe(ctx, e, source, out, bf); err != nil {
+			var def *versions.Version
+			if set != nil {
+				def = set.Default()
+			}
+			if live, res, err = newLiveServe(ctx, e, source, out, bf, def); err != nil {
 				_ = ln.Close()
 				return err
 			}
 			defer live.close()
 			b = live.live.Book()
+			if set != nil {
+				if err := live.buildOthers(ctx, e, set, bf, tmp+"/versions"); err != nil {
+					_ = ln.Close()
+					return err
+				}
+			}
 		} else if res, b, err = build(ctx, e, source, fsys, out, bf); err != nil {
 			_ = ln.Close()
 			return err
@@ -147,7 +175,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 				live.onBook = cache.SetBook
 			}
 		}
-		site := server.NewWith(serverSite(out, res), opts)
+		srvSite := serverSite(out, res)
+		if live != nil {
+			srvSite = live.serverSite(res)
+		}
+		site := server.NewWith(srvSite, opts)
 		handler = site
 		if live != nil {
 			live.srv = site

@@ -38,6 +38,10 @@ type Site struct {
 	// TOC is every page in reading order, as the insights dashboard
 	// names them.
 	TOC []insights.Page
+	// Mounts serve URL paths under a prefix ("/v/") from another folder,
+	// which holds them at the same paths: the versions of a handbook
+	// built apart from the site in Dir.
+	Mounts []Mount
 
 	lower map[string]string // lowercased page URL path → page URL path
 
@@ -46,6 +50,23 @@ type Site struct {
 	searchErr  error
 
 	mcp mcpEndpoint // the site's MCP endpoint, made on first use (mcp.go)
+}
+
+// Mount is a folder serving the URL paths under Prefix, which ends in
+// "/".
+type Mount struct {
+	Prefix string
+	Dir    string
+}
+
+// dirFor is the folder serving the clean URL path p.
+func (s *Site) dirFor(p string) string {
+	for _, m := range s.Mounts {
+		if strings.HasPrefix(p+"/", m.Prefix) {
+			return m.Dir
+		}
+	}
+	return s.Dir
 }
 
 // NewSite returns a Site for a build in dir.
@@ -168,9 +189,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, to, http.StatusMovedPermanently)
 		return
 	}
-	root, err := os.OpenRoot(site.Dir)
+	dir := site.dirFor(p)
+	root, err := os.OpenRoot(dir)
 	if err != nil {
-		s.log.Error("open site", "dir", site.Dir, "err", err)
+		s.log.Error("open site", "dir", dir, "err", err)
 		http.Error(w, "site unavailable", http.StatusServiceUnavailable)
 		return
 	}
@@ -211,6 +233,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		s.serveMarkdown(w, r, site, rel)
 		return
+	}
+	if dir != site.Dir {
+		if root, err = os.OpenRoot(site.Dir); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		defer root.Close()
 	}
 	if !s.serveFile(w, r, root, "404.html", http.StatusNotFound) {
 		http.NotFound(w, r)

@@ -145,13 +145,13 @@ func (s *Set) Default() *Version { return s.Versions[0] }
 func (s *Set) Editions(o site.Options) []site.Edition {
 	eds := make([]site.Edition, len(s.Versions))
 	for i, v := range s.Versions {
-		eds[i] = site.Edition{Book: v.Book, Options: v.options(o)}
+		eds[i] = site.Edition{Book: v.Book, Options: v.Options(o)}
 	}
 	return eds
 }
 
-// options adds the version's settings to o.
-func (v *Version) options(o site.Options) site.Options {
+// Options adds the version's settings to o.
+func (v *Version) Options(o site.Options) site.Options {
 	o.Prefix, o.Versions, o.Current = v.Site.Prefix, v.Site.Versions, v.Site.Current
 	o.GitDir, o.GitRef, o.GitPrefix, o.GitBranch = v.Site.GitDir, v.Site.GitRef, v.Site.GitPrefix, v.Site.GitBranch
 	if v.Site.Prefix != "" {

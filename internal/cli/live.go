@@ -34,8 +34,8 @@ type liveServe struct {
 	// own: what the server needs of them.
 	others    *site.Result
 	othersDir string
-	shown  map[string]bool  // the warnings printed already
-	failed bool
+	shown     map[string]bool // the warnings printed already
+	failed    bool
 }
 
 // newLiveServe builds the handbook in source into out as a live site.

@@ -139,6 +139,9 @@ func (s *builder) writeEntry(b *strings.Builder, e *book.Entry, cur *book.Page, 
 	}
 	b.WriteByte('>')
 	b.WriteString(template.HTMLEscapeString(e.Title))
+	if privateRoot(e) {
+		b.WriteString(privateMark)
+	}
 	b.WriteString(`</a>`)
 	if kids {
 		b.WriteString(`<button data-id="`)
@@ -150,4 +153,22 @@ func (s *builder) writeEntry(b *strings.Builder, e *book.Entry, cur *book.Page, 
 	if !isOpen {
 		b.WriteString(`</li>`)
 	}
+}
+
+// privateMark follows the title of a private section in the sidebar of
+// the site signed-in readers see.
+const privateMark = `<svg class="hb-private" role="img" aria-label="private" viewBox="0 0 16 16" width="12" height="12"><title>Private: only signed-in readers see it</title><path fill="currentColor" d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z"/></svg>`
+
+// privateRoot reports whether e is a private page below no other
+// private page: the top of a private section.
+func privateRoot(e *book.Entry) bool {
+	if e.Page == nil || !e.Page.Private {
+		return false
+	}
+	for p := e.Parent; p != nil; p = p.Parent {
+		if p.Page != nil && p.Page.Private {
+			return false
+		}
+	}
+	return true
 }

@@ -249,7 +249,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		Title:           p.Title,
 		Description:     fm.Description,
 		URL:             s.href(p.URL),
-		NoIndex:         p.NoIndex(),
+		NoIndex:         p.NoIndex() || p.Private, // search engines never see private pages
 		Breadcrumbs:     s.breadcrumbs(p),
 		Sidebar:         s.sidebar(p),
 		Outline:         outline(shown(d.Headings(), body.Bytes())),
@@ -419,7 +419,7 @@ func (s *builder) writeSitemap() error {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range s.b.Pages {
-		if p.NoIndex() || p.Missing {
+		if p.NoIndex() || p.Missing || p.Private {
 			continue
 		}
 		b.WriteString("<url><loc>")

@@ -67,6 +67,13 @@
 //
 // footer is Markdown shown at the bottom of every page.
 //
+// versions lists the git branches and tags published as versions, the
+// default first; private lists glob patterns of private pages (see
+// Site.PrivateFile); visitors says how readers sign in to see them. No
+// secret is ever written in the file: keys and client secrets are named
+// by the environment variables that hold them (key_env,
+// client_secret_env, session_key_env).
+//
 // Text values may be written as numbers or booleans ("title: 2024") and are
 // read as written; a null value ("title:" or "title: ~") means the key is
 // absent. Site.Pos records where each value was written, keyed by its path

@@ -13,8 +13,13 @@
 //   - Known keys are GitBook's: description, icon, cover, coverY,
 //     coverHeight, hidden, noIndex, noRobotsIndex, if, vars, tags and
 //     layout (width, cover, title, description, tableOfContents, outline,
-//     pagination, metadata, tags, actions). Only those that change how we
-//     render are kept in FrontMatter; the others are checked and dropped.
+//     pagination, metadata, tags, actions), and our own visibility
+//     (private or public). Only those that change how we render are kept
+//     in FrontMatter; the others are checked and dropped.
+//   - visibility errs on the side of privacy: a value other than private
+//     or public is an error and keeps the page private, and a key spelt
+//     almost like visibility is an error rather than a warning, so that a
+//     typo never publishes a page meant to be private.
 //   - An unknown key is a warning, since HonKit-era pages carry keys of
 //     their own. When it differs from a known key only by case or a small
 //     typo, the hint names that key: "Description:" gets

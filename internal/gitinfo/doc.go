@@ -2,6 +2,12 @@
 // book: when each file last changed, the current branch, the origin remote,
 // and the "edit this page" URL derived from them.
 //
+// It also reads a version of a book straight from git objects: ResolveRef
+// finds the commit a branch or tag names (or origin/<name>), and OpenTree
+// serves that commit's files as an fs.FS through one git cat-file process,
+// without checking anything out. Where says where a folder sits in its
+// repository and what is checked out.
+//
 // # Cost
 //
 // Open runs a handful of short git processes and reads the last-change

@@ -77,6 +77,11 @@ func (sf *serveFlags) serveAll(ctx context.Context, e *env, source string, sh se
 			return nil, nil, err
 		}
 		o := opts
+		if sh.private && !full {
+			// Ratings of private pages are in the same store: the
+			// dashboard is for signed-in readers only.
+			o.AdminToken = ""
+		}
 		if bf.pdfEndpoint != "" {
 			folder := "pdf"
 			if full && sh.private {

@@ -253,7 +253,7 @@ func TestPrivatePagesNeverReachAnonymousReaders(t *testing.T) {
 
 	// Signed in first, so that whatever signed-in readers make (PDFs,
 	// feedback) exists before anonymous readers look.
-	signedInURLs := checkSignedIn(t, root, canary, hexPart, key, withPDF)
+	signedInURLs := checkSignedIn(t, root, canary, hexPart, key, admin, withPDF)
 	checkRefusedTokens(t, root, canary, key)
 
 	// Anonymous: everything reachable, and everything signed-in readers
@@ -335,14 +335,16 @@ func TestPrivatePagesNeverReachAnonymousReaders(t *testing.T) {
 	// MCP.
 	checkMCPAnonymous(t, c, hexPart)
 
-	// The insights dashboard, with the admin token.
+	// The insights dashboard, with the admin token but not signed in.
 	ic := newCrawler(t, base, &http.Client{}, leak)
 	ic.header = http.Header{"Authorization": {"Bearer " + admin}}
 	ic.skip = func(u *url.URL) bool { return !strings.HasPrefix(u.Path, "/_insights") }
 	ic.add("/_insights", "/_insights?period=all", "/_insights/feedback.csv?period=all", "/_insights?period=all&section=all")
 	ic.run()
-	if a := answers[root+"/_insights?period=all"]; a == nil || a.status != http.StatusOK {
-		t.Errorf("GET /_insights?period=all with the admin token: got %v, want 200", a)
+	// Ratings of private pages share the store, so the dashboard is for
+	// signed-in readers only.
+	if a := answers[root+"/_insights?period=all"]; a == nil || a.status != http.StatusNotFound {
+		t.Errorf("anonymous GET /_insights?period=all with the admin token: got %v, want 404", a)
 	}
 
 	total := c.fetched + ic.fetched
@@ -362,9 +364,9 @@ func isPrivateURL(u string) bool {
 }
 
 // checkSignedIn signs in with a visitor token and checks that the private
-// pages, search, sidebar and PDFs are there, and that every answer is
-// kept from shared caches. It returns every URL a signed-in crawl finds.
-func checkSignedIn(t *testing.T, root, canary, hexPart, key string, withPDF bool) []string {
+// pages, search, sidebar, PDFs and the dashboard (with the admin token)
+// are there, and that every answer is kept from shared caches. It returns every URL a signed-in crawl finds.
+func checkSignedIn(t *testing.T, root, canary, hexPart, key, admin string, withPDF bool) []string {
 	t.Helper()
 	jar, err := cookiejar.New(nil)
 	if err != nil {
@@ -463,6 +465,11 @@ func checkSignedIn(t *testing.T, root, canary, hexPart, key string, withPDF bool
 		t.Logf("signed-in feedback on a private page: %d %s", a.status, a.body)
 	}
 
+	// The dashboard is for signed-in readers, with the admin token.
+	if a := sc.do(http.MethodGet, "/_insights?period=all", nil, http.Header{"Authorization": {"Bearer " + admin}}); a.status != http.StatusOK {
+		t.Errorf("signed-in GET /_insights?period=all with the admin token: got %d, want 200", a.status)
+	}
+
 	// The same token as a bearer token, without the cookie.
 	bc := newCrawler(t, root+"/", &http.Client{}, nil)
 	bc.header = http.Header{"Authorization": {"Bearer " + token}}
@@ -487,11 +494,11 @@ func checkRefusedTokens(t *testing.T, root, canary, key string) {
 	t.Helper()
 	hour := time.Now().Add(time.Hour)
 	bad := map[string]string{
-		"another key":    visitorToken(t, jwt.SigningMethodHS256, []byte(strings.Repeat("k", 40)), hour, nil),
-		"expired":        visitorToken(t, jwt.SigningMethodHS256, []byte(key), time.Now().Add(-time.Hour), nil),
-		"alg none":       visitorToken(t, jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType, hour, nil),
-		"HS512":          visitorToken(t, jwt.SigningMethodHS512, []byte(key), hour, nil),
-		"garbage":        "garbage",
+		"another key": visitorToken(t, jwt.SigningMethodHS256, []byte(strings.Repeat("k", 40)), hour, nil),
+		"expired":     visitorToken(t, jwt.SigningMethodHS256, []byte(key), time.Now().Add(-time.Hour), nil),
+		"alg none":    visitorToken(t, jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType, hour, nil),
+		"HS512":       visitorToken(t, jwt.SigningMethodHS512, []byte(key), hour, nil),
+		"garbage":     "garbage",
 	}
 	for name, token := range bad {
 		check := func(a *answer) {

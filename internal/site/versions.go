@@ -89,6 +89,9 @@ func buildInto(ctx context.Context, eds []Edition, dir *publish.Dir) ([]*Result,
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	if len(eds) > 1 && eds[0].Options.Logger != nil {
+		eds[0].Options.Logger.Debug("editions built", "editions", len(eds), "pages shared", memo.Shared())
+	}
 	return res, nil
 }
 

@@ -64,7 +64,10 @@ func BuildAll(ctx context.Context, eds []Edition, out string) ([]*Result, error)
 func buildInto(ctx context.Context, eds []Edition, dir *publish.Dir) ([]*Result, error) {
 	res := make([]*Result, len(eds))
 	g, ctx := errgroup.WithContext(ctx)
-	memo := &Memo{}
+	memo := eds[0].Options.Memo
+	if memo == nil {
+		memo = &Memo{}
+	}
 	for i, ed := range eds {
 		if ed.Options.Memo == nil {
 			ed.Options.Memo = memo

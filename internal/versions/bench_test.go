@@ -14,19 +14,22 @@ import (
 )
 
 // BenchmarkBuildVersions loads and builds the Mattermost handbook, cold,
-// with git dates: only 0.2.1 (one), then 0.2.1 with 0.2.0 read from git
-// objects under /v/0.2.0/ (both), to show what a second version costs.
+// with git dates: only 0.2.1 (one); 0.2.1 with 0.2.0 (22 pages) read
+// from git objects under /v/0.2.0/ (both); and 0.2.1 with itself read
+// from git objects as origin/0.2.1 (same-size), what a second version as
+// large as the first costs.
 func BenchmarkBuildVersions(b *testing.B) {
 	src := hbtest.Corpus(b)
 	for _, bc := range []struct {
 		name string
-		both bool
+		refs []string
 	}{
-		{"one", false},
-		{"both", true},
+		{"one", []string{"0.2.1"}},
+		{"both", []string{"0.2.1", "0.2.0"}},
+		{"same-size", []string{"0.2.1", "origin/0.2.1"}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			o := versions.Options{Book: book.Options{ConfigFile: corpusVersions(b, bc.both)}}
+			o := versions.Options{Book: book.Options{ConfigFile: corpusVersions(b, bc.refs...)}}
 			out := filepath.Join(b.TempDir(), "site")
 			ctx := context.Background()
 			pages := 0

@@ -2,6 +2,7 @@ package versions_test
 
 import (
 	"context"
+	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
@@ -15,14 +16,14 @@ import (
 )
 
 // corpusVersions writes a handbook.yaml publishing the Mattermost
-// handbook's branches 0.2.1 (the default, checked out) and 0.2.0, or
-// only 0.2.1 when both is false, and returns its path.
-func corpusVersions(t testing.TB, both bool) string {
+// handbook's refs as versions, the first the default, and returns its
+// path.
+func corpusVersions(t testing.TB, refs ...string) string {
 	t.Helper()
 	dir := t.TempDir()
-	yaml := "-- handbook.yaml --\ntitle: Mattermost Handbook\nbase_url: https://handbook.mattermost.com/\nversions:\n  - ref: \"0.2.1\"\n"
-	if both {
-		yaml += "  - ref: \"0.2.0\"\n"
+	yaml := "-- handbook.yaml --\ntitle: Mattermost Handbook\nbase_url: https://handbook.mattermost.com/\nversions:\n"
+	for _, ref := range refs {
+		yaml += fmt.Sprintf("  - ref: %q\n", ref)
 	}
 	hbtest.Write(t, dir, yaml)
 	return filepath.Join(dir, "handbook.yaml")
@@ -39,7 +40,7 @@ func pageFile(prefix, url string) string {
 func TestCorpusVersions(t *testing.T) {
 	src := hbtest.Corpus(t)
 	ctx := context.Background()
-	set, _, err := versions.Load(ctx, src, versions.Options{Book: book.Options{ConfigFile: corpusVersions(t, true)}})
+	set, _, err := versions.Load(ctx, src, versions.Options{Book: book.Options{ConfigFile: corpusVersions(t, "0.2.1", "0.2.0")}})
 	if err != nil {
 		t.Fatalf("load versions: %v", err)
 	}

@@ -177,7 +177,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	site := s.site.Load()
 	p := path.Clean("/" + r.URL.Path)
-	if p != "/" && strings.HasSuffix(r.URL.Path, "/") {
+	if p != "/" && strings.HasSuffix(r.URL.Path, "/") && site.lower[strings.ToLower(r.URL.Path)] != r.URL.Path {
+		// A version's home is "/v/<path>/"; other paths lose the slash.
 		http.Redirect(w, r, p+query(r), http.StatusMovedPermanently)
 		return
 	}

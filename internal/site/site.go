@@ -240,6 +240,9 @@ func newBuilder(b *book.Book, o Options) (*builder, error) {
 			return nil, fmt.Errorf("open source: %w", err)
 		}
 		s.root, s.fsys = root, root.FS()
+	}
+	// A book read from git objects has its own templates too.
+	if fi, err := fs.Stat(s.fsys, templatesDir); err == nil && fi.IsDir() {
 		if sub, err := fs.Sub(s.fsys, templatesDir); err == nil {
 			tmpl = sub
 		}

@@ -52,7 +52,7 @@ func (sf *serveFlags) serveAll(ctx context.Context, e *env, source string, sh se
 	var auth *visitor.Auth
 	if sh.private {
 		var err error
-		if auth, err = signIn(ctx, e, sh.book, siteURL); err != nil {
+		if auth, err = signIn(ctx, e, sh.book, siteURL, opts.Feedback); err != nil {
 			return nil, nil, err
 		}
 	}

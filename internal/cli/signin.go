@@ -9,6 +9,7 @@ import (
 
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/config"
+	"github.com/handbookhq/handbook/internal/feedback"
 	"github.com/handbookhq/handbook/internal/visitor"
 )
 
@@ -16,7 +17,7 @@ import (
 // reading its secrets from the environment and its key file from the
 // repository. siteURL is where the server answers ("http://host:port/")
 // when base_url is not set. It returns nil when nothing is configured.
-func signIn(ctx context.Context, e *env, b *book.Book, siteURL string) (*visitor.Auth, error) {
+func signIn(ctx context.Context, e *env, b *book.Book, siteURL string, st feedback.Store) (*visitor.Auth, error) {
 	cfg := b.Site.Visitors
 	if cfg.Token == nil && cfg.OIDC == nil {
 		return nil, nil
@@ -41,18 +42,37 @@ func signIn(ctx context.Context, e *env, b *book.Book, siteURL string) (*visitor
 			return nil, fmt.Errorf("%s: $%s is not set: set it to the client secret the OpenID provider gave for %q", b.Site.Pos["visitors"], c.ClientSecretEnv, c.ClientID)
 		}
 		o.RedirectURL = strings.TrimSuffix(base, "/") + visitor.CallbackPath
-		o.SessionKey = []byte(os.Getenv(cfg.SessionKeyEnv))
-		if len(o.SessionKey) == 0 {
-			o.SessionKey = make([]byte, 32)
-			_, _ = rand.Read(o.SessionKey)
-			fmt.Fprintf(e.stderr, "$%s is not set: sign-ins last until the server stops and are not shared with other servers\n", cfg.SessionKeyEnv)
+		key, err := sessionKey(ctx, e, cfg.SessionKeyEnv, st)
+		if err != nil {
+			return nil, err
 		}
+		o.SessionKey = key
 	}
 	a, err := visitor.New(ctx, o)
 	if err != nil {
 		return nil, fmt.Errorf("%s: visitor sign-in: %w", b.Site.Pos["visitors"], err)
 	}
 	return a, nil
+}
+
+// sessionKey is the key that signs sign-in cookies: from the environment
+// variable env, else the one the database keeps for every server that
+// uses it, else one made for this process alone.
+func sessionKey(ctx context.Context, e *env, env string, st feedback.Store) ([]byte, error) {
+	if v := os.Getenv(env); v != "" {
+		return []byte(v), nil
+	}
+	if ks, ok := st.(feedback.KeyStore); ok {
+		key, err := ks.Key(ctx, "session", 32)
+		if err != nil {
+			return nil, fmt.Errorf("read the session key from the database: %w", err)
+		}
+		return key, nil
+	}
+	key := make([]byte, 32)
+	_, _ = rand.Read(key)
+	fmt.Fprintf(e.stderr, "$%s is not set and there is no database: sign-ins last until the server stops and are not shared with other servers\n", env)
+	return key, nil
 }
 
 // secret reads a key from the environment variable env, else from the

@@ -28,7 +28,7 @@ base_url: https://handbook.example.com/docs/
 -- README.md --
 # Home
 
-See [the guide](guide/README.md), [install](guide/install.md#steps) and [elsewhere](https://example.org/x).
+See [the guide](guide/README.md), [install](guide/install.md#steps), [our site](https://handbook.example.com/docs/guide), [an old page of it](https://handbook.example.com/docs/gone), [by path](/guide/install.md) and [elsewhere](https://example.org/x).
 
 ![logo](.gitbook/assets/logo.png)
 
@@ -116,7 +116,7 @@ func TestBuildAllSharesPagesAndWritesWhatSeparateBuildsWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`href="/docs/v/old/guide"`, `src="/docs/v/old/_assets/logo.png"`, `Version 2.0.`} {
+	for _, want := range []string{`href="/docs/v/old/guide"`, `src="/docs/v/old/_assets/logo.png"`, `Version 2.0.`, `href="https://handbook.example.com/docs/gone"`} {
 		if !bytes.Contains(home, []byte(want)) {
 			t.Errorf("v/old/index.html lacks %s", want)
 		}

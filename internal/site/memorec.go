@@ -45,7 +45,7 @@ func (c recording) add(kind, dest, out string, err error) {
 // Link implements markdown.Resolver.
 func (c recording) Link(dest string) (string, error) {
 	u, err := c.inner.Link(dest)
-	u = c.r.s.stand(u)
+	u = c.stand(dest, u)
 	c.add("link", dest, u, err)
 	return u, err
 }
@@ -53,9 +53,19 @@ func (c recording) Link(dest string) (string, error) {
 // Image implements markdown.Resolver.
 func (c recording) Image(dest string) (string, error) {
 	u, err := c.inner.Image(dest)
-	u = c.r.s.stand(u)
+	u = c.stand(dest, u)
 	c.add("image", dest, u, err)
 	return u, err
+}
+
+// stand puts the stand-in for the build's URL prefix in an answer made
+// for dest. A URL to another site, answered as written, is the same in
+// every build, whatever it starts with.
+func (c recording) stand(dest, u string) string {
+	if u == dest && isExternal(dest) {
+		return u
+	}
+	return c.r.s.stand(u)
 }
 
 // Page implements markdown.PageResolver.

@@ -127,7 +127,8 @@ func (s *builder) repoFile(p *book.Page, dest, raw string) (file string, warn, e
 
 // ownURL rewrites an absolute link to this handbook's own published site
 // (base_url) into a link within the build, so that it works in previews
-// and under "handbook serve"; other URLs are returned as they are.
+// and under "handbook serve", and stays in the version being built;
+// other URLs are returned as they are.
 func (s *builder) ownURL(dest string) string {
 	if s.abs == "" {
 		return dest
@@ -136,9 +137,13 @@ func (s *builder) ownURL(dest string) string {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, s.host) {
 		return dest
 	}
+	// A link to the site's root is a link to the default version: the
+	// page is taken from the version being built, to stay in it.
 	p, ok := strings.CutPrefix(u.Path+"/", s.base)
 	if !ok {
-		return dest
+		if p, ok = strings.CutPrefix(u.Path+"/", s.rootBase); !ok {
+			return dest
+		}
 	}
 	p = "/" + strings.TrimSuffix(p, "/")
 	frag := ""

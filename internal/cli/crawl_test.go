@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"html"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/handbookhq/handbook/internal/pdftest"
 )
@@ -143,7 +145,11 @@ func (c *crawler) do(method, ref string, body []byte, hdr http.Header) *answer {
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
-	req, err := http.NewRequest(method, u.String(), rd)
+	// An endless answer, such as an event stream, fails the crawl
+	// rather than holding it up.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
 	if err != nil {
 		c.t.Fatalf("request %s: %v", u, err)
 	}

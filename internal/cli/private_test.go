@@ -386,6 +386,9 @@ func checkSignedIn(t *testing.T, root, canary, hexPart, key, admin string, withP
 	if cs := jar.Cookies(u); len(cs) != 1 || cs[0].Name != visitor.CookieName {
 		t.Fatalf("after ?jwt_token=<valid>: got cookies %v, want %s", cs, visitor.CookieName)
 	}
+	if sc := resp.Header.Get("Set-Cookie"); !strings.Contains(sc, "HttpOnly") || !strings.Contains(sc, "SameSite=Lax") {
+		t.Errorf("the visitor cookie %q is not HttpOnly and SameSite=Lax", sc)
+	}
 
 	cacheChecked, signedOut := 0, false
 	sc := newCrawler(t, root+"/", client, func(a *answer) {
@@ -449,6 +452,13 @@ func checkSignedIn(t *testing.T, root, canary, hexPart, key, admin string, withP
 	}
 	if a := sc.do(http.MethodGet, "/api/search?q=Zeppelin", nil, nil); !strings.Contains(a.text, "/restricted/internal/plans") {
 		t.Errorf("signed-in search for Zeppelin finds no private page: %s", a.body)
+	}
+	// Another site's scripts may not read what the reader's cookie opens.
+	for _, p := range []string{"/api/search?q=Zeppelin", "/restricted/salaries", "/llms-full.txt"} {
+		a := sc.do(http.MethodGet, p, nil, http.Header{"Origin": {"https://elsewhere.example"}})
+		if acao := a.header.Get("Access-Control-Allow-Origin"); acao == "https://elsewhere.example" || acao == "*" && a.header.Get("Access-Control-Allow-Credentials") == "true" {
+			t.Errorf("signed-in GET %s from another origin: Access-Control-Allow-Origin %q, want none", p, acao)
+		}
 	}
 	if a := sc.do(http.MethodGet, "/llms-full.txt", nil, nil); len(mentions(a, canary)) == 0 {
 		t.Errorf("signed in, llms-full.txt lacks the private pages")

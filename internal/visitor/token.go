@@ -45,7 +45,13 @@ func (a *Auth) Verify(token string) (*Visitor, error) {
 	if a.tokenKey == nil {
 		return nil, errTokensOff
 	}
-	return a.parse(token, a.o.TokenAlg, a.tokenKey)
+	v, err := a.parse(token, a.o.TokenAlg, a.tokenKey)
+	if err == nil && v.Claims["iss"] == sessionIssuer {
+		// The issuer of sessions is reserved: such a token is always
+		// read as a session, so it would not stay signed in.
+		return nil, fmt.Errorf("verify token: issuer %q is reserved for sessions", sessionIssuer)
+	}
+	return v, err
 }
 
 // verifySession checks a session token signed by this package.

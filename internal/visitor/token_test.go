@@ -247,3 +247,13 @@ func TestNewRefusesBadOptions(t *testing.T) {
 		})
 	}
 }
+
+func TestVisitorTokensCannotUseTheSessionIssuer(t *testing.T) {
+	t.Parallel()
+	a := newTestAuth(t, "HS256", testSecret)
+	c := claimsAt()
+	c["iss"] = sessionIssuer
+	if _, err := a.Verify(sign(t, jwt.SigningMethodHS256, testSecret, c)); err == nil {
+		t.Error("a visitor token with the sessions' issuer was accepted: its cookie would be refused")
+	}
+}

@@ -99,9 +99,11 @@ func (sf *serveFlags) serveAll(ctx context.Context, e *env, source string, sh se
 		}
 	}
 	if !bf.quiet && !sf.noReload {
-		what := "the handbook has versions"
-		if sh.private {
-			what = "private pages are served to signed-in readers"
+		// Reload events and build errors go to every browser, signed in
+		// or not, and would name private pages.
+		what := "private pages are served to signed-in readers (preview them live with --include-private)"
+		if !sh.private {
+			what = "the default version is not the branch checked out here"
 		}
 		fmt.Fprintf(e.stderr, "live reload is off: %s; restart to see changes\n", what)
 	}

@@ -11,11 +11,13 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/handbookhq/handbook/internal/hbtest"
 )
 
-// oidcSite is a handbook site signing in at a testProvider.
+// oidcSite is a handbook site signing in at an OpenID provider for tests.
 type oidcSite struct {
-	p    *testProvider
+	p    *hbtest.OIDCProvider
 	auth *Auth
 	srv  *httptest.Server
 	// visited records every URL the browser was redirected to.
@@ -25,14 +27,14 @@ type oidcSite struct {
 // newOIDCSite starts a provider and a site behind Auth.Middleware.
 func newOIDCSite(t *testing.T) *oidcSite {
 	t.Helper()
-	s := &oidcSite{p: newTestProvider(t)}
+	s := &oidcSite{p: hbtest.NewOIDCProvider(t, "handbook", "s3cret")}
 	s.srv = httptest.NewUnstartedServer(nil)
 	s.srv.Start()
 	t.Cleanup(s.srv.Close)
 	a, err := New(context.Background(), Options{
-		Issuer:       s.p.srv.URL,
-		ClientID:     s.p.clientID,
-		ClientSecret: s.p.clientSecret,
+		Issuer:       s.p.URL,
+		ClientID:     s.p.ClientID,
+		ClientSecret: s.p.ClientSecret,
 		RedirectURL:  s.srv.URL + CallbackPath,
 		SessionKey:   []byte("session-key-session-key-session-key"),
 		Insecure:     true,
@@ -101,7 +103,7 @@ func TestOIDCSignInEndToEnd(t *testing.T) {
 	if scope := q.Get("scope"); scope != "openid email profile" {
 		t.Errorf("got scope %q, want %q", scope, "openid email profile")
 	}
-	if all, ok := s.p.checks(); all != 1 || ok != 1 {
+	if all, ok := s.p.VerifierChecks(); all != 1 || ok != 1 {
 		t.Errorf("provider checked %d verifiers, %d good; want 1, 1", all, ok)
 	}
 	// The session cookie keeps the visitor signed in, with no further trip to the provider.
@@ -249,7 +251,7 @@ func TestOIDCCallbackRefusals(t *testing.T) {
 func TestOIDCRejectedVerifierFailsSignIn(t *testing.T) {
 	t.Parallel()
 	s := newOIDCSite(t)
-	s.p.rejectVerifier = true
+	s.p.RejectVerifier = true
 	status, final, b := s.get(t, s.browser(t), LoginPath+"?return_to=/private/page")
 	if status != http.StatusUnauthorized || final.Path != CallbackPath {
 		t.Errorf("got %d at %s, want 401 at the callback", status, final)
@@ -257,7 +259,7 @@ func TestOIDCRejectedVerifierFailsSignIn(t *testing.T) {
 	if !strings.Contains(b, "Sign-in failed") || strings.Contains(b, "goroutine") {
 		t.Errorf("got body %q, want a plain sign-in failure", b)
 	}
-	if all, ok := s.p.checks(); all == 0 || ok != 0 {
+	if all, ok := s.p.VerifierChecks(); all == 0 || ok != 0 {
 		t.Errorf("provider checked %d verifiers, %d good; want some, none good", all, ok)
 	}
 }
@@ -277,7 +279,7 @@ func TestOIDCBadIDTokenFailsSignIn(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			s := newOIDCSite(t)
-			s.p.tamper = tc.tamper
+			s.p.Tamper = tc.tamper
 			status, final, b := s.get(t, s.browser(t), LoginPath+"?return_to=/private/page")
 			if status != http.StatusUnauthorized || final.Path != CallbackPath || !strings.Contains(b, "Sign-in failed") {
 				t.Errorf("got %d at %s (%q), want 401 at the callback", status, final, b)

@@ -94,7 +94,6 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("make output folder: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	out := tmp + "/site"
 	chrome := ""
 	if !sf.noPDF {
 		if chrome, err = e.findChrome(sf.pdf.chrome); err != nil {
@@ -109,89 +108,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	siteURL := "http://" + ln.Addr().String() + "/"
-	var (
-		res     *site.Result
-		handler http.Handler
-		live    *liveServe
-	)
-	shape := serveShapeOf(ctx, e, source, fsys, bf)
-	var set *versions.Set
-	if shape.versions && !shape.private && !sf.noReload {
-		// The checked-out version is served live, the others are built
-		// once beside it.
-		if set, err = loadVersions(ctx, e, source, nil, bf, out); err != nil {
-			_ = ln.Close()
-			return err
-		}
-		defer set.Close()
-		if !set.Default().WorkTree {
-			set.Close()
-			set = nil
-		} else {
-			shape.versions = false
-		}
+	sv, err := sf.serving(ctx, e, source, fsys, bf, opts, tmp, chrome, siteURL)
+	if err != nil {
+		_ = ln.Close()
+		return err
 	}
-	if shape.versions || shape.private {
-		res, handler, err = sf.serveAll(ctx, e, source, shape, bf, opts, tmp, chrome, siteURL)
-		if err != nil {
-			_ = ln.Close()
-			return err
-		}
-	} else {
-		var b *book.Book
-		if fsys == nil && !sf.noReload {
-			var def *versions.Version
-			if set != nil {
-				def = set.Default()
-			}
-			if live, res, err = newLiveServe(ctx, e, source, out, bf, def); err != nil {
-				_ = ln.Close()
-				return err
-			}
-			defer live.close()
-			b = live.live.Book()
-			if set != nil {
-				if err := live.buildOthers(ctx, e, set, bf, tmp+"/versions"); err != nil {
-					_ = ln.Close()
-					return err
-				}
-			}
-		} else if res, b, err = build(ctx, e, source, fsys, out, bf); err != nil {
-			_ = ln.Close()
-			return err
-		}
-		if bf.pdfEndpoint != "" {
-			var lock sync.Locker
-			if live != nil {
-				lock = live.live.RLocker()
-			}
-			pdfs, cache, err := sf.pdfCache(ctx, b, fsys == nil, chrome, siteURL, bf.noGit, lock, "pdf", e)
-			if err != nil {
-				_ = ln.Close()
-				return err
-			}
-			opts.PDFs = pdfs
-			if live != nil {
-				live.onBook = cache.SetBook
-			}
-		}
-		srvSite := serverSite(out, res)
-		if live != nil {
-			srvSite = live.serverSite(res)
-		}
-		site := server.NewWith(srvSite, opts)
-		handler = site
-		if live != nil {
-			live.srv = site
-			handler = live.hub.Wrap(site)
-			defer live.hub.Close()
-			go func() {
-				if err := live.watch(ctx); err != nil && ctx.Err() == nil {
-					e.log.Error("watch for changes", "err", err)
-				}
-			}()
-		}
-	}
+	defer sv.close()
+	res, handler, live := sv.res, sv.handler, sv.live
 	srv := &http.Server{
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -216,6 +139,103 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("shut down: %w", err)
 	}
 	return nil
+}
+
+// served is what runServe serves: the site's build, its handler, and
+// the live site when it is kept up to date.
+type served struct {
+	res     *site.Result
+	handler http.Handler
+	live    *liveServe
+	closers []func()
+}
+
+// close releases what serving holds, the last made first.
+func (sv *served) close() {
+	for i := len(sv.closers) - 1; i >= 0; i-- {
+		sv.closers[i]()
+	}
+}
+
+// serving builds what runServe serves: one live site; or, with versions,
+// the checked-out version live and the others beside it; or every
+// version and audience built once (serveAll).
+func (sf *serveFlags) serving(ctx context.Context, e *env, source string, fsys fs.FS, bf buildFlags, opts server.Options, tmp, chrome, siteURL string) (sv *served, err error) {
+	sv = &served{}
+	defer func() {
+		if err != nil {
+			sv.close()
+		}
+	}()
+	out := tmp + "/site"
+	shape := serveShapeOf(ctx, e, source, fsys, bf)
+	var set *versions.Set
+	if shape.versions && !shape.private && !sf.noReload {
+		// The checked-out version is served live, the others are built
+		// once beside it.
+		if set, err = loadVersions(ctx, e, source, nil, bf, out); err != nil {
+			return sv, err
+		}
+		if set.Default().WorkTree {
+			sv.closers = append(sv.closers, set.Close)
+			shape.versions = false
+		} else {
+			set.Close() // built once, as a whole, by serveAll
+			set = nil
+		}
+	}
+	if shape.versions || shape.private {
+		sv.res, sv.handler, err = sf.serveAll(ctx, e, source, shape, bf, opts, tmp, chrome, siteURL)
+		return sv, err
+	}
+	var b *book.Book
+	if fsys == nil && !sf.noReload {
+		var def *versions.Version
+		if set != nil {
+			def = set.Default()
+		}
+		if sv.live, sv.res, err = newLiveServe(ctx, e, source, out, bf, def); err != nil {
+			return sv, err
+		}
+		sv.closers = append(sv.closers, sv.live.close)
+		b = sv.live.live.Book()
+		if set != nil {
+			if err := sv.live.buildOthers(ctx, e, set, bf, tmp+"/versions"); err != nil {
+				return sv, err
+			}
+		}
+	} else if sv.res, b, err = build(ctx, e, source, fsys, out, bf); err != nil {
+		return sv, err
+	}
+	live := sv.live
+	if bf.pdfEndpoint != "" {
+		var lock sync.Locker
+		if live != nil {
+			lock = live.live.RLocker()
+		}
+		pdfs, cache, err := sf.pdfCache(ctx, b, fsys == nil, chrome, siteURL, bf.noGit, lock, "pdf", e)
+		if err != nil {
+			return sv, err
+		}
+		opts.PDFs = pdfs
+		if live != nil {
+			live.onBook = cache.SetBook
+		}
+	}
+	if live == nil {
+		sv.handler = server.NewWith(serverSite(out, sv.res), opts)
+		return sv, nil
+	}
+	site := server.NewWith(live.serverSite(sv.res), opts)
+	live.srv = site
+	sv.handler = live.hub.Wrap(site)
+	sv.closers = append(sv.closers, live.hub.Close)
+	go func() {
+		if err := live.watch(ctx); err != nil && ctx.Err() == nil {
+			e.log.Error("watch for changes", "err", err)
+		}
+	}()
+	return sv, nil
 }
 
 // pdfCache makes the PDFs of "Export as PDF" for the server, keeping

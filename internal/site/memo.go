@@ -103,6 +103,10 @@ func (s *builder) render(p *book.Page, inc *includes) (rendered, error) {
 			m.shared.Add(1)
 			return s.own(e.page), nil
 		}
+		// What the answers asked so far recorded is recorded again.
+		if st := s.state(p); st != nil {
+			st.uses, st.deps = nil, nil
+		}
 		return s.renderWith(p, inc.read, resolver{s, p}, mdResolver{resolver{s, p}})
 	}
 	defer close(e.done)

@@ -157,3 +157,50 @@ func sameFiles(t *testing.T, want, got string, skip func(rel string) bool) int {
 	}
 	return n
 }
+
+// TestBuildAllRendersAPageAgainWhenAnAnswerDiffers builds a page whose
+// link to another page has an answer in one build and none in the
+// other: the second build renders the page itself, and reports its
+// problems once.
+func TestBuildAllRendersAPageAgainWhenAnAnswerDiffers(t *testing.T) {
+	t.Parallel()
+	load := func(summary string) *book.Book {
+		src := t.TempDir()
+		hbtest.Write(t, src, "-- SUMMARY.md --\n"+summary+`
+-- README.md --
+# Home
+
+A [missing anchor](#nowhere), then [the other page](other.md).
+-- other.md --
+# Other
+`)
+		b, err := book.Load(context.Background(), src, book.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	memo := &site.Memo{}
+	eds := []site.Edition{
+		{Book: load("* [Home](README.md)\n* [Other](other.md)\n"), Options: site.Options{NoGit: true, Memo: memo}},
+		{Book: load("* [Home](README.md)\n"), Options: site.Options{NoGit: true, Memo: memo, Prefix: "v/old/"}},
+	}
+	res, err := site.BuildAll(context.Background(), eds, filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if memo.Shared() != 0 {
+		t.Errorf("%d pages were shared, want none: the link's answer differs", memo.Shared())
+	}
+	for i, r := range res {
+		anchors := 0
+		for _, d := range r.Diags {
+			if strings.Contains(d.Msg, "nowhere") {
+				anchors++
+			}
+		}
+		if anchors != 1 {
+			t.Errorf("build %d reports the missing anchor %d times, want once:\n%v", i, anchors, r.Diags)
+		}
+	}
+}

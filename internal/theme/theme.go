@@ -16,7 +16,7 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-//go:embed assets/style.css assets/app.js assets/search.css assets/search.js assets/print.css assets/vendor/mermaid.min.js
+//go:embed assets/style.css assets/app.js assets/init.js assets/search.css assets/search.js assets/print.css assets/vendor/mermaid.min.js
 var assetFS embed.FS
 
 // Asset is a static file of the theme, named by its content.
@@ -37,7 +37,7 @@ type Theme struct {
 // script (the blocks' behaviour). base is the site's URL path prefix.
 func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 	t := &Theme{urls: map[string]string{}}
-	for _, name := range []string{"style.css", "app.js"} {
+	for _, name := range []string{"style.css", "app.js", "init.js"} {
 		data, err := assetFS.ReadFile("assets/" + name)
 		if err != nil {
 			return nil, fmt.Errorf("read theme asset %s: %w", name, err)

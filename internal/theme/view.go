@@ -11,9 +11,11 @@ type Site struct {
 	Base    string // URL path prefix of the site, always ending in "/"
 	HomeURL string
 	LogoURL string // empty when the site has no logo
-	Links   []Link // header links
-	Footer  template.HTML
-	Version string // version label shown in the header; empty for none
+	// LogoDarkURL is the logo shown in dark mode; empty shows LogoURL.
+	LogoDarkURL string
+	Links       []Link // header links
+	Footer      template.HTML
+	Version     string // version label shown in the header; empty for none
 	// Versions, when the handbook has several, make the header's version
 	// selector; the current one is the selector's label.
 	Versions []VersionLink

@@ -135,7 +135,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	err = srv.Shutdown(shutdown)
+	if errors.Is(err, context.DeadlineExceeded) {
+		// Browsers open connections ahead of need; Shutdown waits
+		// five seconds for one that never sent a request. What is
+		// left is closed.
+		e.log.Debug("shut down: closing connections still open", "err", err)
+		err = srv.Close()
+	}
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("shut down: %w", err)
 	}
 	return nil

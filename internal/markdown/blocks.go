@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -45,14 +46,25 @@ func (nr *nodeRenderer) renderHeading(w util.BufWriter, _ []byte, node ast.Node,
 	if n == st.doc.title {
 		return ast.WalkSkipChildren, nil
 	}
-	level := "0123456"[n.Level : n.Level+1]
 	var id string
 	if v, ok := n.AttributeString("id"); ok {
 		b, _ := v.([]byte) // set by docTransformer
 		id = string(b)
 	}
 	if entering {
-		_, _ = st.WriteString("<h" + level)
+		// Screen readers move by heading level: a level skipped, as
+		// "##" then "####", is written one deeper than the last, with
+		// a class that keeps its look.
+		lv := min(n.Level, max(st.outline, 1)+1)
+		st.outline = lv
+		if st.levels == nil {
+			st.levels = map[*ast.Heading]int{}
+		}
+		st.levels[n] = lv
+		_, _ = st.WriteString("<h" + strconv.Itoa(lv))
+		if lv != n.Level {
+			_, _ = st.WriteString(` class="hb-h` + strconv.Itoa(n.Level) + `"`)
+		}
 		if id != "" {
 			_, _ = st.WriteString(` id="`)
 			st.escape(id)
@@ -66,7 +78,7 @@ func (nr *nodeRenderer) renderHeading(w util.BufWriter, _ []byte, node ast.Node,
 		st.escape(id)
 		_, _ = st.WriteString(`" aria-label="Permalink">#</a>`)
 	}
-	_, _ = st.WriteString("</h" + level + ">\n")
+	_, _ = st.WriteString("</h" + strconv.Itoa(st.levels[n]) + ">\n")
 	return ast.WalkContinue, nil
 }
 

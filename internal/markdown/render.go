@@ -94,7 +94,7 @@ func (e *Engine) Render(w io.Writer, d *Doc, r Resolver) ([]Problem, error) {
 	st.doc, st.res, st.e = d, r, e
 	err := e.md.Renderer().Render(st, d.src, d.root)
 	problems := st.problems
-	st.doc, st.res, st.problems, st.closers, st.segs, st.defs, st.e, st.captures, st.scope = nil, nil, nil, st.closers[:0], nil, nil, nil, nil, nil
+	st.doc, st.res, st.problems, st.closers, st.segs, st.defs, st.e, st.captures, st.scope, st.outline, st.levels = nil, nil, nil, st.closers[:0], nil, nil, nil, nil, nil, 0, nil
 	st.Writer.Reset(nil)
 	e.states.Put(st)
 	return problems, err
@@ -118,6 +118,11 @@ type renderState struct {
 	captures []capture      // open captures of block content, innermost last
 	sinks    []*sink        // buffers of finished captures, for the next ones
 	scope    map[string]any // the variables, asked of the resolver once
+	// outline is the level of the last heading written, 1 for the
+	// page's title; levels holds the level each open heading was
+	// written at.
+	outline int
+	levels  map[*ast.Heading]int
 }
 
 var errNotRenderState = errors.New("markdown: node rendered outside Engine.Render")

@@ -83,7 +83,7 @@ func TestBlocksHandbookBuildsWithoutWarnings(t *testing.T) {
 	b.AssertFile("company/onboarding/index.html",
 		// hint with a title
 		`<div class="hint hint-warning"`,
-		`<h3 id="before-your-first-day">Before your first day`,
+		`<h2 class="hb-h3" id="before-your-first-day">Before your first day`,
 		// stepper, with tabs inside a step
 		`<ol class="stepper">`,
 		`<li class="step step-titled"><span class="step-number" aria-hidden="true">3</span>`,

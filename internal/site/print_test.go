@@ -467,9 +467,9 @@ func TestPrintOutlineLevels(t *testing.T) {
 			}
 		}
 		for _, c := range []struct{ id, want string }{
-			{"p0-overview", "2"}, // the untitled first group's page is at 1
-			{"p3-steps", "4"},    // Install is a child page, at 3
-			{"p3-fine-print", "6"},
+			{"p0-overview", "2"},   // the untitled first group's page is at 1
+			{"p3-steps", "4"},      // Install is a child page, at 3
+			{"p3-fine-print", "5"}, // "######" after "##" is one level deeper, no more
 			{"p7-team", "3"},
 		} {
 			if got := printLevel(t, printByID(t, doc, c.id)); got != c.want {

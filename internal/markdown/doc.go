@@ -20,7 +20,10 @@
 //     "-2"... GitBook's explicit anchors (`## Title <a id="x"></a>`) win and
 //     leave the visible text. Each heading ends with a permalink,
 //     <a class="anchor" href="#id" aria-label="Permalink">#</a>. The first
-//     level-1 heading is the title and is not rendered.
+//     level-1 heading is the title and is not rendered. A heading that
+//     skips a level ("##" then "####") is written one level below the
+//     last, with class "hb-hN" giving its written level N, so that screen
+//     readers find no gap; Headings keeps the written levels.
 //   - Links and images go through the Resolver. A destination that cannot be
 //     resolved keeps its text (<span class="broken-link">, or the alt text in
 //     <span class="broken-image">) and gives a Problem at the destination.

@@ -85,7 +85,7 @@ func (nr *nodeRenderer) renderHeading(w util.BufWriter, _ []byte, node ast.Node,
 // renderTable wraps tables in a scroll container.
 func (nr *nodeRenderer) renderTable(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.WriteString(`<div class="table-wrap">` + "\n")
+		_, _ = w.WriteString(`<div class="table-wrap" tabindex="0">` + "\n")
 		return nr.table[east.KindTable](w, src, n, entering)
 	}
 	s, err := nr.table[east.KindTable](w, src, n, entering)
@@ -122,12 +122,13 @@ func (nr *nodeRenderer) renderFencedCode(w util.BufWriter, src []byte, node ast.
 		var buf bytes.Buffer
 		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
 		if err == nil && nr.formatter.Format(&buf, nr.style, it) == nil {
-			_, _ = st.Write(buf.Bytes())
+			// Keyboards scroll a long line only in what takes focus.
+			_, _ = st.Write(bytes.Replace(buf.Bytes(), []byte("<pre "), []byte(`<pre tabindex="0" `), 1))
 			_ = st.WriteByte('\n')
 			return ast.WalkContinue, nil
 		}
 	}
-	_, _ = st.WriteString("<pre><code")
+	_, _ = st.WriteString(`<pre tabindex="0"><code`)
 	if len(lang) > 0 {
 		_, _ = st.WriteString(` class="language-`)
 		st.escape(string(lang))

@@ -291,6 +291,21 @@ func (nr *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		reg.Register(k, f)
 	}
 	reg.Register(east.KindTable, nr.renderTable)
+	reg.Register(east.KindTaskCheckBox, renderTaskCheckBox)
+}
+
+// renderTaskCheckBox writes a task list item's box, read-only, named by
+// its state for screen readers (the item's text follows it).
+func renderTaskCheckBox(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if node.(*east.TaskCheckBox).IsChecked {
+		_, _ = w.WriteString(`<input type="checkbox" checked disabled aria-label="Done"> `)
+	} else {
+		_, _ = w.WriteString(`<input type="checkbox" disabled aria-label="Not done"> `)
+	}
+	return ast.WalkContinue, nil
 }
 
 func (nr *nodeRenderer) renderDocument(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -104,8 +104,8 @@ func TestBlocksHandbookBuildsWithoutWarnings(t *testing.T) {
 	)
 	b.AssertFile("company/onboarding/first-week/index.html",
 		`data-tab="wednesday-to-friday"`,
-		`<li><input checked="" disabled="" type="checkbox"> Badge collected</li>`,
-		`<li><input disabled="" type="checkbox"> First change merged</li>`,
+		`<li><input type="checkbox" checked disabled aria-label="Done"> Badge collected</li>`,
+		`<li><input type="checkbox" disabled aria-label="Not done"> First change merged</li>`,
 		`<kbd>Cmd</kbd> + <kbd>K</kbd>`,
 		// video embed that loads on click, with its caption
 		`<figure class="embed embed-video">`,

@@ -109,11 +109,12 @@ func numberLines(body string) string {
 	if strings.Contains(body, `<span class="line">`) {
 		return body
 	}
-	i := strings.Index(body, "<pre><code")
+	const open = `<pre tabindex="0"><code`
+	i := strings.Index(body, open)
 	if i < 0 {
 		return body
 	}
-	i += len("<pre><code")
+	i += len(open)
 	j := strings.IndexByte(body[i:], '>')
 	if j < 0 {
 		return body

@@ -359,7 +359,8 @@
     return n;
   }
   var mac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
-  var openBtn = el("button", "hb-search-open", { type: "button", "aria-haspopup": "dialog", "aria-label": "Search" });
+  // Its name is its text, shortcut included, as axe asks of visible labels.
+  var openBtn = el("button", "hb-search-open", { type: "button", "aria-haspopup": "dialog", "aria-keyshortcuts": mac ? "Meta+K" : "Control+K" });
   openBtn.innerHTML = '<svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M13 13l4.5 4.5" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg><span class="hb-search-label">Search</span><kbd>' + (mac ? "⌘" : "Ctrl ") + "K</kbd>";
   root.appendChild(openBtn);
 

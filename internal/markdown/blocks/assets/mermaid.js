@@ -5,6 +5,10 @@ window.addEventListener("load", function () {
   if (!nodes.length || !window.mermaid) return;
   var dark = document.documentElement.dataset.theme === "dark" ||
     (!document.documentElement.dataset.theme && window.matchMedia("(prefers-color-scheme: dark)").matches);
-  window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default" });
+  window.mermaid.initialize({
+    startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default",
+    // Edge labels readable on the dark theme's background.
+    themeVariables: dark ? { edgeLabelBackground: "#333333" } : {}
+  });
   window.mermaid.run({ nodes: nodes }).catch(function () {});
 });

@@ -41,6 +41,8 @@ type Site struct {
 	Private []string
 	// Visitors says how readers sign in to see private pages.
 	Visitors Visitors
+	// Theme changes the look of the default theme.
+	Theme Theme
 
 	// Pos holds the position of each value as written, keyed by its path:
 	// "logo", "links", "links.0", "links.0.url". A key with a null value
@@ -63,7 +65,7 @@ type Link struct {
 }
 
 var (
-	siteKeys     = []string{"title", "description", "base_url", "logo", "links", "edit_url", "footer", "llms_full_pages", "feedback", "versions", "private", "visitors"}
+	siteKeys     = []string{"title", "description", "base_url", "logo", "links", "edit_url", "footer", "llms_full_pages", "feedback", "versions", "private", "visitors", "theme"}
 	linkKeys     = []string{"title", "url"}
 	feedbackKeys = []string{"endpoint"}
 
@@ -117,6 +119,8 @@ func ParseSite(file string, src []byte) (*Site, diag.List) {
 			s.Private = private(doc, &ds, s.Pos, p.Value)
 		case "visitors":
 			s.Visitors = visitors(doc, &ds, s.Pos, p.Value)
+		case "theme":
+			s.Theme = themeConfig(doc, &ds, s.Pos, p.Value)
 		}
 	}
 	ds.Sort()

@@ -71,19 +71,19 @@ func TestParseSiteDiagnostics(t *testing.T) {
 			"unknown key differing by case",
 			"Title: x\n",
 			`handbook.yaml:1:1: error: unknown key "Title" in handbook.yaml
-	hint: did you mean "title"? valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages, feedback, versions, private, visitors`,
+	hint: did you mean "title"? valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages, feedback, versions, private, visitors, theme`,
 		},
 		{
 			"unknown key with a typo",
 			"title: x\nbaseurl: https://x.org/\n",
 			`handbook.yaml:2:1: error: unknown key "baseurl" in handbook.yaml
-	hint: did you mean "base_url"? valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages, feedback, versions, private, visitors`,
+	hint: did you mean "base_url"? valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages, feedback, versions, private, visitors, theme`,
 		},
 		{
 			"unknown key with no close match",
 			"colour: red\n",
 			`handbook.yaml:1:1: error: unknown key "colour" in handbook.yaml
-	hint: valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages, feedback, versions, private, visitors`,
+	hint: valid keys are title, description, base_url, logo, links, edit_url, footer, llms_full_pages, feedback, versions, private, visitors, theme`,
 		},
 		{
 			"links not a list",

@@ -2,13 +2,16 @@ package theme
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -30,13 +33,47 @@ type Theme struct {
 	page, redirect, notFound, changes, print *template.Template
 	assets, printAssets                      []Asset
 	urls                                     map[string]string // logical name → path relative to the site root
+	overridden                               map[string]bool   // template files replaced by Options.Overrides
 }
 
-// New compiles the default theme. extraCSS is appended to the stylesheet
-// (the code highlighting rules, the blocks' styles) and extraJS to the
-// script (the blocks' behaviour). base is the site's URL path prefix.
+// Options say how to compile the theme for a site.
+type Options struct {
+	Base string // the site's URL path prefix, ending in "/"
+	// ExtraCSS is appended to the stylesheet (the code highlighting
+	// rules, the blocks' styles) and ExtraJS to the script (the blocks'
+	// behaviour).
+	ExtraCSS, ExtraJS []byte
+	// Accent is the accent colour of links, focus rings and current
+	// items: "#rgb", "#rrggbb" or a CSS colour name; "" keeps the
+	// theme's.
+	Accent string
+	// CustomCSS is a stylesheet of the handbook's own, loaded after the
+	// theme's (see Theme.CustomCSS); nil for none. CustomCSSName names it
+	// in errors, as its path in the repository.
+	CustomCSS     []byte
+	CustomCSSName string
+	// Overrides holds templates, at its top, that replace the theme's of
+	// the same name (see TemplateNames); nil for none.
+	Overrides fs.FS
+}
+
+// New compiles the default theme with no customization. extraCSS is
+// appended to the stylesheet and extraJS to the script; base is the
+// site's URL path prefix.
 func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
-	t := &Theme{urls: map[string]string{}}
+	return Compile(Options{Base: base, ExtraCSS: extraCSS, ExtraJS: extraJS})
+}
+
+// Compile compiles the theme as o customizes it. Stylesheets and scripts
+// are minified, then named by their content. An error names the asset or
+// the template at fault; a template that cannot be parsed gives a
+// *TemplateError.
+func Compile(o Options) (*Theme, error) {
+	t := &Theme{urls: map[string]string{}, overridden: map[string]bool{}}
+	accent, err := accentCSS(o.Accent)
+	if err != nil {
+		return nil, err
+	}
 	for _, name := range []string{"style.css", "app.js", "init.js"} {
 		data, err := assetFS.ReadFile("assets/" + name)
 		if err != nil {
@@ -44,13 +81,26 @@ func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 		}
 		switch name {
 		case "style.css":
-			data = append(append(append(data, '\n'), mustAsset("search.css")...), extraCSS...)
+			data = slices.Concat(data, []byte{'\n'}, mustAsset("search.css"), o.ExtraCSS, []byte(accent))
 		case "app.js":
-			data = append(append(append(data, '\n'), mustAsset("search.js")...), extraJS...)
+			data = slices.Concat(data, []byte{'\n'}, mustAsset("search.js"), o.ExtraJS)
 		}
-		t.AddAsset(path.Base(name), data)
+		if err := t.addMinified(name, data); err != nil {
+			return nil, err
+		}
 	}
-	printCSS := mustAsset("print.css")
+	if o.CustomCSS != nil {
+		label := cmp.Or(o.CustomCSSName, customCSS)
+		out, err := minifyAs(customCSS, label, o.CustomCSS)
+		if err != nil {
+			return nil, err
+		}
+		t.AddAsset(customCSS, out)
+	}
+	printCSS, err := minify("print.css", mustAsset("print.css"))
+	if err != nil {
+		return nil, err
+	}
 	t.printAssets = []Asset{{Path: hashedPath("print.css", printCSS), Data: printCSS}}
 	t.urls["print.css"] = t.printAssets[0].Path
 	diagrams, err := mermaid()
@@ -59,32 +109,72 @@ func New(base string, extraCSS, extraJS []byte) (*Theme, error) {
 	}
 	t.urls["mermaid.min.js"] = diagrams.Path
 	t.assets = append(t.assets, diagrams)
+	if err := t.parseTemplates(o.Base, o.Overrides); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// addMinified minifies a stylesheet or script and adds it as an asset.
+func (t *Theme) addMinified(name string, data []byte) error {
+	out, err := minify(name, data)
+	if err != nil {
+		return err
+	}
+	t.AddAsset(name, out)
+	return nil
+}
+
+// parseTemplates compiles the layouts, each file from overrides when it
+// has one, else the theme's own.
+func (t *Theme) parseTemplates(base string, overrides fs.FS) error {
+	own, err := readOverrides(overrides)
+	if err != nil {
+		return err
+	}
 	funcs := template.FuncMap{
 		"asset": func(name string) string { return base + t.urls[name] },
 	}
 	parse := func(files ...string) (*template.Template, error) {
-		tm, err := template.New(files[0]).Funcs(funcs).ParseFS(templateFS, prefixed(files)...)
-		if err != nil {
-			return nil, fmt.Errorf("parse theme templates: %w", err)
+		var tm *template.Template
+		for i, f := range files {
+			src, ok := own[f]
+			if ok {
+				t.overridden[f] = true
+			} else if src, err = templateFS.ReadFile("templates/" + f); err != nil {
+				return nil, fmt.Errorf("read theme template %s: %w", f, err)
+			}
+			next := template.New(f).Funcs(funcs)
+			if i > 0 {
+				next = tm.New(f)
+			} else {
+				tm = next
+			}
+			if _, err := next.Parse(string(src)); err != nil {
+				if ok {
+					return nil, parseError(f, err)
+				}
+				return nil, fmt.Errorf("parse theme templates: %w", err)
+			}
 		}
 		return tm, nil
 	}
 	if t.page, err = parse("page.html", "head.html"); err != nil {
-		return nil, err
+		return err
 	}
 	if t.redirect, err = parse("redirect.html"); err != nil {
-		return nil, err
+		return err
 	}
 	if t.notFound, err = parse("404.html", "head.html"); err != nil {
-		return nil, err
+		return err
 	}
 	if t.changes, err = parse("changes.html", "head.html"); err != nil {
-		return nil, err
+		return err
 	}
 	if t.print, err = parse("print.html"); err != nil {
-		return nil, err
+		return err
 	}
-	return t, nil
+	return nil
 }
 
 // mustAsset reads an embedded file that is part of another asset.
@@ -94,14 +184,6 @@ func mustAsset(name string) []byte {
 		panic(err)
 	}
 	return append(data, '\n')
-}
-
-func prefixed(files []string) []string {
-	out := make([]string, len(files))
-	for i, f := range files {
-		out[i] = "templates/" + f
-	}
-	return out
 }
 
 // mermaid is the diagram library, named by its content like the other
@@ -144,19 +226,34 @@ func (t *Theme) RenderPage(p *Page) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(p.Content) + len(p.Sidebar) + 12<<10)
 	if err := t.page.Execute(&buf, p); err != nil {
-		return nil, err
+		return nil, t.execError("page.html", err)
 	}
 	return buf.Bytes(), nil
 }
 
 // Redirect renders a redirect page.
-func (t *Theme) Redirect(w io.Writer, r *Redirect) error { return t.redirect.Execute(w, r) }
+func (t *Theme) Redirect(w io.Writer, r *Redirect) error {
+	if err := t.redirect.Execute(w, r); err != nil {
+		return t.execError("redirect.html", err)
+	}
+	return nil
+}
 
 // NotFound renders the 404 page.
-func (t *Theme) NotFound(w io.Writer, n *NotFound) error { return t.notFound.Execute(w, n) }
+func (t *Theme) NotFound(w io.Writer, n *NotFound) error {
+	if err := t.notFound.Execute(w, n); err != nil {
+		return t.execError("404.html", err)
+	}
+	return nil
+}
 
 // Changes renders the "Recently updated" page.
-func (t *Theme) Changes(w io.Writer, c *Changes) error { return t.changes.Execute(w, c) }
+func (t *Theme) Changes(w io.Writer, c *Changes) error {
+	if err := t.changes.Execute(w, c); err != nil {
+		return t.execError("changes.html", err)
+	}
+	return nil
+}
 
 // Render runs fn into a buffer and returns the bytes.
 func Render[T any](fn func(io.Writer, T) error, v T) ([]byte, error) {

@@ -13,6 +13,9 @@ type Site struct {
 	LogoURL string // empty when the site has no logo
 	// LogoDarkURL is the logo shown in dark mode; empty shows LogoURL.
 	LogoDarkURL string
+	// ExtraCSS is the URL of the handbook's own stylesheet, to link after
+	// the theme's; empty for none.
+	ExtraCSS string
 	Links       []Link // header links
 	Footer      template.HTML
 	Version     string // version label shown in the header; empty for none

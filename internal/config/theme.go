@@ -56,6 +56,10 @@ func themeConfig(doc *yamldiag.Doc, ds *diag.List, pos map[string]diag.Pos, v *y
 		case "logo_dark":
 			t.LogoDark = strings.TrimSpace(text(doc, ds, key, p.Value))
 		case "accent":
+			if c := commentedColour(p); c != "" {
+				ds.Add(diag.Errorf(doc.Pos(p.KeyNode), "theme.accent has no value: %q after it is a YAML comment", c).
+					WithHint("put the colour in quotes: accent: \"%s\"", c))
+			}
 			t.Accent = accent(doc, ds, p.Value)
 		case "css":
 			t.CSS = stylesheet(doc, ds, p.Value)
@@ -66,6 +70,20 @@ func themeConfig(doc *yamldiag.Doc, ds *diag.List, pos map[string]diag.Pos, v *y
 		pos[key] = doc.Pos(p.Value)
 	}
 	return t
+}
+
+// commentedColour returns the colour of "accent: #0a7d5a", which YAML
+// reads as a key with no value and a comment; "" for any other pair.
+func commentedColour(p yamldiag.Pair) string {
+	if !yamldiag.IsNull(p.Value) {
+		return ""
+	}
+	for _, c := range []string{p.Value.LineComment, p.KeyNode.LineComment} {
+		if c, _, _ = strings.Cut(strings.TrimSpace(c), " "); hexColourRE.MatchString(c) {
+			return c
+		}
+	}
+	return ""
 }
 
 // accent reads theme.accent: "#rgb", "#rrggbb" or a colour name. The

@@ -16,9 +16,9 @@ type Site struct {
 	// ExtraCSS is the URL of the handbook's own stylesheet, to link after
 	// the theme's; empty for none.
 	ExtraCSS string
-	Links       []Link // header links
-	Footer      template.HTML
-	Version     string // version label shown in the header; empty for none
+	Links    []Link // header links
+	Footer   template.HTML
+	Version  string // version label shown in the header; empty for none
 	// Versions, when the handbook has several, make the header's version
 	// selector; the current one is the selector's label.
 	Versions []VersionLink

@@ -17,15 +17,13 @@ import (
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/diag"
 	"github.com/handbookhq/handbook/internal/markdown"
-	"github.com/handbookhq/handbook/internal/markdown/blocks"
 	"github.com/handbookhq/handbook/internal/theme"
 )
 
 // prepare makes what every page shares: the theme, the navigation, the
 // site's view, and a place for each page's state.
 func (s *builder) prepare() error {
-	css := append(markdown.HighlightCSS(), blocks.CSS()...)
-	th, err := theme.New(s.base, css, blocks.JS())
+	th, err := s.compileTheme()
 	if err != nil {
 		return err
 	}
@@ -118,6 +116,18 @@ func (s *builder) siteView(navPath string) *theme.Site {
 			v.LogoURL = u
 		} else {
 			s.addDiags(diag.Warnf(s.cfgPos("logo"), "logo: %v", err))
+		}
+	}
+	if dark := cfg.Theme.LogoDark; dark != "" {
+		if u, err := s.resolve(root, dark, true); err == nil {
+			v.LogoDarkURL = u
+		} else {
+			s.addDiags(diag.Warnf(s.cfgPos("theme.logo_dark"), "theme.logo_dark: %v", err))
+		}
+	}
+	if s.theme != nil {
+		if css := s.theme.CustomCSS(); css != "" {
+			v.ExtraCSS = s.base + css
 		}
 	}
 	for i, l := range cfg.Links {

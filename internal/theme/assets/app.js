@@ -2,6 +2,66 @@
 (function () {
   "use strict";
   var doc = document;
+  var root = doc.documentElement;
+
+  // A polite live region for what the script does out of sight ("Link
+  // copied"), and copying that works with or without the blocks' helper.
+  var live = doc.createElement("div");
+  live.className = "hb-sr-only";
+  live.setAttribute("aria-live", "polite");
+  doc.body.appendChild(live);
+  function announce(msg) {
+    live.textContent = "";
+    setTimeout(function () { live.textContent = msg; }, 50);
+  }
+  function copyText(text) {
+    if (window.hbCopy) return window.hbCopy(text);
+    if (navigator.clipboard) return navigator.clipboard.writeText(text);
+    return Promise.reject(new Error("no clipboard"));
+  }
+
+  // Colour scheme: the header's toggle switches between light and dark
+  // and keeps the choice, which init.js applies before the next page is
+  // painted. Without a choice the page follows the system.
+  var toggle = doc.querySelector(".hb-theme-toggle");
+  var systemDark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function isDark() {
+    var t = root.getAttribute("data-theme");
+    return t ? t === "dark" : !!(systemDark && systemDark.matches);
+  }
+  function labelToggle() {
+    var l = isDark() ? "Switch to light mode" : "Switch to dark mode";
+    toggle.setAttribute("aria-label", l);
+    toggle.title = l;
+  }
+  if (toggle) {
+    toggle.hidden = false;
+    labelToggle();
+    toggle.addEventListener("click", function () {
+      var next = isDark() ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      try { localStorage.setItem("hb-theme", next); } catch (e) {}
+      labelToggle();
+    });
+    if (systemDark && systemDark.addEventListener) systemDark.addEventListener("change", labelToggle);
+    // A choice made in another tab applies here too.
+    window.addEventListener("storage", function (ev) {
+      if (ev.key !== "hb-theme") return;
+      if (ev.newValue === "light" || ev.newValue === "dark") root.setAttribute("data-theme", ev.newValue);
+      else root.removeAttribute("data-theme");
+      labelToggle();
+    });
+  }
+  // Paper is light whatever the screen shows.
+  var screenTheme = null;
+  window.addEventListener("beforeprint", function () {
+    screenTheme = root.getAttribute("data-theme");
+    root.setAttribute("data-theme", "light");
+  });
+  window.addEventListener("afterprint", function () {
+    if (screenTheme) root.setAttribute("data-theme", screenTheme);
+    else root.removeAttribute("data-theme");
+  });
 
   // Sidebar: expand and collapse entries; load collapsed branches from the
   // shared tree file the first time one is opened.
@@ -27,7 +87,7 @@
     if (e.k) {
       var b = doc.createElement("button");
       b.setAttribute("aria-expanded", "false");
-      b.setAttribute("aria-label", "Pages below");
+      b.setAttribute("aria-label", "Pages below " + e.t);
       b.setAttribute("data-id", e.i);
       li.appendChild(b);
     }
@@ -53,6 +113,38 @@
     });
     var cur = sidebar.querySelector("[aria-current=page]");
     if (cur && cur.scrollIntoView) cur.scrollIntoView({ block: "center" });
+    // Each expand button says whose pages it shows.
+    sidebar.querySelectorAll("li > button[data-id]").forEach(function (b) {
+      var a = b.parentNode.querySelector(":scope > a");
+      if (a && b.getAttribute("aria-label") === "Pages below") b.setAttribute("aria-label", "Pages below " + a.textContent.trim());
+    });
+  }
+
+  // On a narrow screen the sidebar is a menu. Without the script the ☰
+  // label ticks a hidden checkbox that shows it; with it, a button that
+  // says whether the menu is open does, and Escape closes it.
+  var navBox = doc.getElementById("hb-nav-toggle");
+  var menuLabel = doc.querySelector("label.hb-menu-toggle");
+  if (navBox && menuLabel && !sidebar) menuLabel.parentNode.removeChild(menuLabel);
+  if (navBox && menuLabel && sidebar) {
+    var menu = doc.createElement("button");
+    menu.type = "button";
+    menu.className = "hb-menu-toggle";
+    menu.textContent = menuLabel.textContent;
+    menu.setAttribute("aria-label", menuLabel.getAttribute("aria-label") || "Menu");
+    menu.setAttribute("aria-controls", sidebar.id || (sidebar.id = "hb-sidebar"));
+    menu.setAttribute("aria-expanded", String(navBox.checked));
+    menuLabel.parentNode.replaceChild(menu, menuLabel);
+    var setMenu = function (open) {
+      navBox.checked = open;
+      menu.setAttribute("aria-expanded", String(open));
+    };
+    menu.addEventListener("click", function () { setMenu(!navBox.checked); });
+    doc.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Escape" || !navBox.checked || getComputedStyle(menu).display === "none") return;
+      setMenu(false);
+      menu.focus();
+    });
   }
 
   // 404: suggest pages whose URL or title share words with the address.
@@ -96,6 +188,65 @@
         break;
       }
     }
+  }
+
+  // Heading permalinks: a click still goes to the heading, and also puts
+  // the heading's full address on the clipboard.
+  var content = doc.querySelector(".hb-content");
+  if (content) {
+    content.addEventListener("click", function (ev) {
+      var a = ev.target.closest("a.anchor");
+      if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+      copyText(a.href).then(function () {
+        a.classList.add("hb-copied");
+        announce("Link copied");
+        setTimeout(function () { a.classList.remove("hb-copied"); }, 2000);
+      }, function () {});
+    });
+    content.querySelectorAll("a.anchor").forEach(function (a) {
+      if (!a.title) a.title = "Copy link to this section";
+    });
+  }
+
+  // Image zoom: a click on an image of the page that is not a link opens
+  // it large in a dialog; Escape, a click or the close button close it.
+  // Images take no focus: the zoom is for those who can see and point.
+  if (content && window.HTMLDialogElement) {
+    var zoomBox = null, zoomImg = null, zoomFrom = null;
+    var zoomable = function (img) {
+      return !img.closest("a, button, .hb-zoom");
+    };
+    content.querySelectorAll("img").forEach(function (img) {
+      if (zoomable(img)) img.classList.add("hb-zoomable");
+    });
+    var makeZoom = function () {
+      zoomBox = doc.createElement("dialog");
+      zoomBox.className = "hb-zoom";
+      var close = doc.createElement("button");
+      close.type = "button";
+      close.className = "hb-zoom-close";
+      close.setAttribute("aria-label", "Close");
+      close.textContent = "×";
+      zoomImg = doc.createElement("img");
+      zoomBox.appendChild(close);
+      zoomBox.appendChild(zoomImg);
+      zoomBox.addEventListener("click", function () { zoomBox.close(); });
+      zoomBox.addEventListener("close", function () {
+        if (zoomFrom && zoomFrom.focus) zoomFrom.focus();
+        zoomFrom = null;
+      });
+      doc.body.appendChild(zoomBox);
+    };
+    content.addEventListener("click", function (ev) {
+      var img = ev.target.closest("img.hb-zoomable");
+      if (!img || img.getBoundingClientRect().width < 40) return;
+      if (!zoomBox) makeZoom();
+      zoomFrom = doc.activeElement;
+      zoomImg.src = img.currentSrc || img.src;
+      zoomImg.alt = img.alt;
+      zoomBox.setAttribute("aria-label", img.alt || "Image");
+      zoomBox.showModal();
+    });
   }
 
   // Old URLs that carried a #fragment redirect from the page they name.
@@ -152,10 +303,10 @@
       if (h) io.observe(h);
     });
   }
-  // "Copy page": put the page's Markdown twin on the clipboard, for
-  // pasting into an assistant.
+  // "Copy page as Markdown": put the page's Markdown twin on the
+  // clipboard, for pasting into an assistant.
   var copy = doc.querySelector(".hb-copy-page");
-  if (copy && navigator.clipboard && window.fetch) {
+  if (copy && (navigator.clipboard || window.hbCopy) && window.fetch) {
     copy.hidden = false;
     copy.addEventListener("click", function () {
       var label = copy.textContent;
@@ -163,11 +314,13 @@
         if (!r.ok) throw new Error("markdown " + r.status);
         return r.text();
       }).then(function (md) {
-        return navigator.clipboard.writeText(md);
+        return copyText(md);
       }).then(function () {
         copy.textContent = "Copied";
+        announce("Page copied as Markdown");
       }, function () {
         copy.textContent = "Copy failed";
+        announce("The page could not be copied");
       }).then(function () {
         setTimeout(function () { copy.textContent = label; }, 2000);
       });

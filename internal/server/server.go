@@ -268,7 +268,11 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root
 	if err != nil || !fi.Mode().IsRegular() {
 		return false
 	}
-	if strings.HasPrefix(name, "_handbook/") {
+	switch {
+	case name == searchDir+search.EntryName:
+		// The search index's entry keeps its name from build to build.
+		w.Header().Set("Cache-Control", "no-cache")
+	case strings.HasPrefix(name, "_handbook/"):
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	}
 	if ct := textFile(name); ct != "" {

@@ -20,6 +20,8 @@ home
 guide
 -- _handbook/style.1a.css --
 css
+-- _handbook/search/entry.json --
+{}
 -- _assets/a b.png --
 png
 -- 404.html --
@@ -41,6 +43,7 @@ not found page
 		{"GET", "/GUIDE", 301, "", "Location: /guide"},
 		{"GET", "/old", 301, "", "Location: /guide#x"},
 		{"GET", "/_handbook/style.1a.css", 200, "css", "Cache-Control: public, max-age=31536000, immutable"},
+		{"GET", "/_handbook/search/entry.json", 200, "{}", "Cache-Control: no-cache"},
 		{"GET", "/_assets/a%20b.png", 200, "png", ""},
 		{"GET", "/nowhere", 404, "not found page", ""},
 		{"GET", "/../secret.txt", 404, "not found page", ""},

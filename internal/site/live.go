@@ -194,7 +194,8 @@ func (s *builder) plan(paths []string) plan {
 	}
 	b := s.b
 	for _, rel := range paths {
-		if rel == ".gitbook.yaml" || rel == "handbook.yaml" || strings.HasPrefix(rel+"/", templatesDir+"/") {
+		if rel == ".gitbook.yaml" || rel == "handbook.yaml" || strings.HasPrefix(rel+"/", templatesDir+"/") ||
+			strings.HasPrefix(rel+"/", themeDir+"/") || s.b.Site.Theme.CSS != "" && rel == s.b.Site.Theme.CSS {
 			return plan{full: true}
 		}
 		file, ok := contentFile(b.Content, rel)

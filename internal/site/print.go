@@ -13,7 +13,6 @@ import (
 
 	"github.com/handbookhq/handbook/internal/book"
 	"github.com/handbookhq/handbook/internal/markdown"
-	"github.com/handbookhq/handbook/internal/markdown/blocks"
 	"github.com/handbookhq/handbook/internal/printview"
 	"github.com/handbookhq/handbook/internal/theme"
 )
@@ -77,8 +76,7 @@ func Print(ctx context.Context, b *book.Book, o PrintOptions) (*PrintDoc, error)
 		siteURL = s.abs + s.base
 	}
 	s.base = printBase
-	css := append(markdown.HighlightCSS(), blocks.CSS()...)
-	th, err := theme.New(s.base, css, blocks.JS())
+	th, err := s.compileTheme()
 	if err != nil {
 		return nil, err
 	}

@@ -67,6 +67,9 @@
 //
 // footer is Markdown shown at the bottom of every page.
 //
+// theme customizes the look: logo_dark, accent (a colour) and css (a
+// stylesheet of the repository).
+//
 // versions lists the git branches and tags published as versions, the
 // default first; private lists glob patterns of private pages (see
 // Site.PrivateFile); visitors says how readers sign in to see them. No

@@ -243,6 +243,8 @@
       if (!zoomBox) makeZoom();
       zoomFrom = doc.activeElement;
       zoomImg.src = img.currentSrc || img.src;
+      // Drawings scale without blur: they fill the screen.
+      zoomImg.className = /\.svg([?#]|$)/i.test(zoomImg.src) ? "hb-zoom-fit" : "";
       zoomImg.alt = img.alt;
       zoomBox.setAttribute("aria-label", img.alt || "Image");
       zoomBox.showModal();

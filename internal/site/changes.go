@@ -140,7 +140,9 @@ func (s *builder) writeChangesPage() error {
 		URL:     s.href(u),
 		FeedURL: s.site.ChangesFeedURL,
 	}
-	v.Canonical = s.abs + v.URL
+	if s.abs != "" {
+		v.Canonical = s.abs + v.URL
+	}
 	for _, c := range s.changes.commits {
 		cc := theme.ChangeCommit{
 			ID:      changeAnchor(c.Hash),

@@ -169,7 +169,14 @@ func TestPageChrome(t *testing.T) {
 		`<meta name="description" content="Everything you need.">`,
 		`<p class="hb-description">Everything you need.</p>`,
 		`<meta property="og:title" content="Welcome home">`,
-		`<link rel="canonical" href="/">`,
+		// a canonical URL must be absolute: none without base_url
+		`! rel="canonical"`,
+		`! og:url`,
+	)
+	// A page without a description is described by its first words.
+	b.AssertFile("getting-started/guide/index.html",
+		`<meta name="description" content="Start with installing or configuring.">`,
+		`! <p class="hb-description">`,
 	)
 }
 

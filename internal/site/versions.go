@@ -142,8 +142,12 @@ func (s *builder) withVersions(url string) *theme.Site {
 }
 
 // canonical is the absolute URL search engines should index for the
-// page at url: the default version's page when it has one.
+// page at url: the default version's page when it has one; "" when the
+// site has no base_url.
 func (s *builder) canonical(url string) string {
+	if s.abs == "" {
+		return "" // a canonical URL must be absolute; without base_url none is known
+	}
 	own := s.abs + s.href(url)
 	if s.o.Prefix == "" || len(s.o.Versions) == 0 || !s.o.Versions[0].Pages[url] {
 		return own

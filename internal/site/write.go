@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -280,6 +281,7 @@ func (s *builder) renderPage(p *book.Page, hashRedirects string) ([]byte, error)
 		HashRedirects:   template.JS(hashRedirects),
 	}
 	v.Canonical = s.canonical(p.URL)
+	v.Summary = summary(fm.Description, d)
 	if p.Prev != nil {
 		v.Prev = &theme.Link{Title: p.Prev.LinkTitle, URL: s.href(p.Prev.URL)}
 	}
@@ -462,4 +464,29 @@ func mustJSON(v any) string {
 		panic(err) // maps of strings always marshal
 	}
 	return string(data)
+}
+
+// summary describes a page in a sentence or two for search engines and
+// link previews: its description, else the start of its first text, cut
+// at a word near 160 characters.
+func summary(description string, d *markdown.Doc) string {
+	if description != "" {
+		return description
+	}
+	for _, sec := range d.Sections() {
+		t := strings.Join(strings.Fields(sec.Text), " ")
+		if t == "" {
+			continue
+		}
+		if len(t) <= 160 {
+			return t
+		}
+		cut := strings.LastIndexByte(t[:160], ' ')
+		if cut < 80 {
+			for cut = 160; !utf8.RuneStart(t[cut]); cut-- {
+			}
+		}
+		return strings.TrimRight(t[:cut], " ,;:") + "…"
+	}
+	return ""
 }

@@ -63,6 +63,9 @@ type Page struct {
 	Site        *Site
 	Title       string
 	Description string
+	// Summary describes the page to search engines and link previews:
+	// its description, else the start of its text.
+	Summary     string
 	URL         string // path with the site base, e.g. "/docs/a/b"
 	Canonical   string // absolute when the site has a base URL
 	NoIndex     bool

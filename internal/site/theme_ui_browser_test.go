@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -20,11 +22,11 @@ const themeUIHandbook = `
 -- SUMMARY.md --
 # Summary
 
-* [Home](README.md)
+* [The Acme Corporation employee handbook](README.md)
 * [Guide](guide/README.md)
   * [Setup](guide/setup.md)
 -- README.md --
-# Home
+# The Acme Corporation employee handbook
 
 Welcome. Read the [guide](guide/README.md).
 
@@ -76,6 +78,11 @@ func TestThemeUIBrowser(t *testing.T) {
 		tab, cancel := chromedp.NewContext(ctx)
 		defer cancel()
 		themeNarrow(t, tab, base)
+	})
+	t.Run("narrow screen without script", func(t *testing.T) {
+		tab, cancel := chromedp.NewContext(ctx)
+		defer cancel()
+		themeNoScript(t, tab, base)
 	})
 }
 
@@ -267,6 +274,9 @@ func themeNarrow(t *testing.T, ctx context.Context, base string) {
 	if m = read(); m.Expanded != "true" {
 		t.Errorf("the open menu's button has aria-expanded %q, want \"true\"", m.Expanded)
 	}
+	if got := eval[string](t, ctx, "document.querySelector('#hb-sidebar button[data-id]').getAttribute('aria-label')"); got != "Pages below Guide" {
+		t.Errorf("the sidebar's expand button is named %q, want \"Pages below Guide\"", got)
+	}
 	if w := eval[[]int](t, ctx, "[document.documentElement.scrollWidth, innerWidth]"); w[0] > 375 {
 		t.Errorf("with the menu open the page is %d px wide in a %d px viewport", w[0], w[1])
 	}
@@ -276,5 +286,43 @@ func themeNarrow(t *testing.T, ctx context.Context, base string) {
 	}
 	if got := eval[string](t, ctx, "document.activeElement.className"); got != "hb-menu-toggle" {
 		t.Errorf("after Escape the focus is on %q, want the menu button", got)
+	}
+}
+
+// themeNoScript reads the page on a phone's screen with scripts off: no
+// control shows that needs them, and the keyboard opens the menu with
+// the checkbox the ☰ label stands for.
+func themeNoScript(t *testing.T, ctx context.Context, base string) {
+	do(t, ctx, "a narrow viewport without scripts",
+		chromedp.EmulateViewport(375, 700),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}),
+	)
+	open(t, ctx, base+"/")
+	type page struct {
+		Toggle, CopyPage, Sidebar bool
+		CodeButtons               int
+		Menu                      string
+	}
+	const read = `(shown => ({
+		Toggle: shown('.hb-theme-toggle'), CopyPage: shown('.hb-copy-page'), Sidebar: shown('.hb-sidebar'),
+		CodeButtons: document.querySelectorAll('.code-copy').length,
+		Menu: document.querySelector('.hb-menu-toggle').tagName,
+	}))(sel => document.querySelector(sel).getClientRects().length > 0)`
+	p := eval[page](t, ctx, read)
+	if p.Toggle || p.CopyPage || p.CodeButtons != 0 || p.Sidebar || p.Menu != "LABEL" {
+		t.Fatalf("without scripts the page shows %+v; want no toggle, no copy buttons, the sidebar hidden and the ☰ label", p)
+	}
+	act(t, ctx, "Tab to the menu checkbox and press Space",
+		chromedp.Evaluate[chromedp.Void]("document.getElementById('hb-nav-toggle').focus()"),
+		chromedp.KeyEvent(" "),
+	)
+	if p = eval[page](t, ctx, read); !p.Sidebar {
+		t.Error("without scripts Space on the focused menu checkbox does not show the sidebar")
+	}
+	if w := eval[[]int](t, ctx, "[document.documentElement.scrollWidth, innerWidth]"); w[0] > w[1] {
+		t.Errorf("without scripts the page is %d px wide in a %d px viewport", w[0], w[1])
 	}
 }

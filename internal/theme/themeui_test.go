@@ -45,6 +45,7 @@ func TestHeaderHasColourSchemeToggle(t *testing.T) {
 			// system's scheme applies.
 			`<button class="hb-theme-toggle" type="button" aria-label="Switch to dark mode" title="Switch to dark mode" hidden>`,
 			`<label class="hb-menu-toggle" for="hb-nav-toggle" aria-label="Menu">☰</label>`,
+			`<input type="checkbox" id="hb-nav-toggle" class="hb-nav-toggle" aria-label="Menu" aria-controls="hb-sidebar">`,
 			`<nav class="hb-sidebar" id="hb-sidebar" aria-label="Table of contents"`,
 			`<img class="hb-logo hb-logo-light" src="/logo.svg" alt="" height="28"><img class="hb-logo hb-logo-dark" src="/logo-white.svg" alt="" height="28">`,
 			`<link rel="stylesheet" href="/_handbook/custom.1234abcd.css">`,
@@ -91,6 +92,10 @@ func TestHeaderWithoutDarkLogo(t *testing.T) {
 	}
 	if strings.Contains(html, "custom.") || strings.Contains(html, `id="hb-sidebar"`) {
 		t.Error("a page without a stylesheet of the handbook's or a sidebar links one or names the sidebar")
+	}
+	// Without a sidebar the menu checkbox takes no focus.
+	if want := `<input type="checkbox" id="hb-nav-toggle" class="hb-nav-toggle" aria-label="Menu" hidden>`; !strings.Contains(html, want) {
+		t.Errorf("a page without a sidebar lacks %s", want)
 	}
 }
 

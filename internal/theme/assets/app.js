@@ -135,6 +135,7 @@
     menu.setAttribute("aria-controls", sidebar.id || (sidebar.id = "hb-sidebar"));
     menu.setAttribute("aria-expanded", String(navBox.checked));
     menuLabel.parentNode.replaceChild(menu, menuLabel);
+    navBox.hidden = true;
     var setMenu = function (open) {
       navBox.checked = open;
       menu.setAttribute("aria-expanded", String(open));

@@ -28,7 +28,7 @@ const themeUIHandbook = `
 -- README.md --
 # The Acme Corporation employee handbook
 
-Welcome. Read the [guide](guide/README.md).
+Welcome. Read the [guide](guide/README.md) and [the manual](https://example.com/manual).
 
 ## Install
 
@@ -78,6 +78,11 @@ func TestThemeUIBrowser(t *testing.T) {
 		tab, cancel := chromedp.NewContext(ctx)
 		defer cancel()
 		themeNarrow(t, tab, base)
+	})
+	t.Run("print", func(t *testing.T) {
+		tab, cancel := chromedp.NewContext(ctx)
+		defer cancel()
+		themePrint(t, tab, base)
 	})
 	t.Run("narrow screen without script", func(t *testing.T) {
 		tab, cancel := chromedp.NewContext(ctx)
@@ -324,5 +329,25 @@ func themeNoScript(t *testing.T, ctx context.Context, base string) {
 	}
 	if w := eval[[]int](t, ctx, "[document.documentElement.scrollWidth, innerWidth]"); w[0] > w[1] {
 		t.Errorf("without scripts the page is %d px wide in a %d px viewport", w[0], w[1])
+	}
+}
+
+// themePrint emulates print media: only the content prints, and an
+// external link is followed by its address.
+func themePrint(t *testing.T, ctx context.Context, base string) {
+	do(t, ctx, "a wide viewport", chromedp.EmulateViewport(1280, 900))
+	open(t, ctx, base+"/")
+	do(t, ctx, "print media", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}))
+	shown := eval[[]string](t, ctx, `['.hb-header', '.hb-sidebar', '.hb-outline', '.hb-actions', '.hb-pagination', '.hb-theme-toggle', '.code-copy', '.hb-content .anchor']
+		.filter(s => [...document.querySelectorAll(s)].some(e => e.getClientRects().length > 0))`)
+	if len(shown) > 0 {
+		t.Errorf("printing shows %q", shown)
+	}
+	after := eval[[]string](t, ctx, `[...document.querySelectorAll('.hb-content p a:not(:has(img))')].map(a => getComputedStyle(a, '::after').content)`)
+	if len(after) != 2 || after[0] != "none" || !strings.Contains(after[1], "(https://example.com/manual)") {
+		t.Errorf("printed links are followed by %q, want nothing after the internal one and the address after the external one", after)
 	}
 }

@@ -148,7 +148,9 @@ func (s *builder) writeEntry(b *strings.Builder, e *book.Entry, cur *book.Page, 
 		b.WriteString(strconv.Itoa(e.ID))
 		b.WriteString(`" aria-expanded="`)
 		b.WriteString(strconv.FormatBool(isOpen))
-		b.WriteString(`" aria-label="Pages below"></button>`)
+		b.WriteString(`" aria-label="Pages below `)
+		b.WriteString(template.HTMLEscapeString(e.Title))
+		b.WriteString(`"></button>`)
 	}
 	if !isOpen {
 		b.WriteString(`</li>`)

@@ -120,7 +120,7 @@ func Print(ctx context.Context, b *book.Book, o PrintOptions) (*PrintDoc, error)
 	doc := &PrintDoc{Title: v.Title, Pages: len(pages), HTML: html, b: b, files: map[string]string{}}
 	s.files.Range(func(k, v any) bool { doc.files[k.(string)] = v.(string); return true })
 	for _, a := range append(th.Assets(), th.PrintAssets()...) {
-		if a.Optional() && !mermaid || strings.HasPrefix(a.Path, "_handbook/nav.") || strings.HasPrefix(a.Path, "_handbook/init.") {
+		if a.Optional() && !mermaid || strings.HasPrefix(a.Path, "_handbook/nav.") || strings.HasPrefix(a.Path, "_handbook/init.") || strings.HasPrefix(a.Path, "_handbook/favicon.") {
 			continue
 		}
 		doc.assets = append(doc.assets, a)

@@ -169,6 +169,8 @@ func TestPageChrome(t *testing.T) {
 		`<meta name="description" content="Everything you need.">`,
 		`<p class="hb-description">Everything you need.</p>`,
 		`<meta property="og:title" content="Welcome home">`,
+		// an icon, so that browsers do not ask for /favicon.ico
+		`<link rel="icon" href="/_handbook/favicon.`,
 		// a canonical URL must be absolute: none without base_url
 		`! rel="canonical"`,
 		`! og:url`,

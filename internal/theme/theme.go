@@ -19,7 +19,7 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-//go:embed assets/style.css assets/app.js assets/init.js assets/search.css assets/search.js assets/print.css assets/vendor/mermaid.min.js
+//go:embed assets/style.css assets/app.js assets/init.js assets/favicon.svg assets/search.css assets/search.js assets/print.css assets/vendor/mermaid.min.js
 var assetFS embed.FS
 
 // Asset is a static file of the theme, named by its content.
@@ -89,6 +89,7 @@ func Compile(o Options) (*Theme, error) {
 			return nil, err
 		}
 	}
+	t.AddAsset("favicon.svg", mustAsset("favicon.svg"))
 	if o.CustomCSS != nil {
 		label := cmp.Or(o.CustomCSSName, customCSS)
 		out, err := minifyAs(customCSS, label, o.CustomCSS)

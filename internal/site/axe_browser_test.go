@@ -3,6 +3,7 @@ package site_test
 import (
 	"context"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,6 +56,14 @@ func TestAxeReaderPages(t *testing.T) {
 				if eval[bool](t, ctx, "document.querySelector('button.hb-theme-toggle') !== null") {
 					// The reader's choice, as the toggle makes it.
 					eval[bool](t, ctx, "(document.documentElement.setAttribute('data-theme', '"+scheme+"'), true)")
+				}
+				if !strings.HasPrefix(p.name, "docs blocks") {
+					// The theme loads nothing from other hosts: no fonts,
+					// no scripts (blocks pages embed other sites' media).
+					others := eval[[]string](t, ctx, "performance.getEntriesByType('resource').map(e => e.name).filter(u => !u.startsWith(location.origin))")
+					if len(others) > 0 {
+						t.Errorf("%s loads from other hosts: %q", p.path, others)
+					}
 				}
 				for _, v := range hbtest.Axe(t, ctx, hbtest.WCAG2AA...) {
 					t.Errorf("%s in %s: %s", p.path, scheme, v)

@@ -117,23 +117,42 @@ func (b *Book) loadConfig(fsys fs.FS, o Options) error {
 	b.GitBook = gb
 	b.Content = path.Clean(gb.Root)
 
-	name, data := "handbook.yaml", []byte(nil)
-	if o.ConfigFile != "" {
-		name = o.ConfigFile
-		data, err = os.ReadFile(o.ConfigFile)
-		if err != nil {
-			return fmt.Errorf("read config: %w", err)
-		}
-	} else if data, err = fs.ReadFile(fsys, name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("read %s: %w", name, err)
+	site, ds, err := readSite(fsys, o.ConfigFile)
+	if err != nil {
+		return err
 	}
-	site, ds := config.ParseSite(name, data)
 	b.Diags.Add(ds...)
-	if site == nil {
-		return ds.Errors()
-	}
 	b.Site = site
 	return nil
+}
+
+// ReadSite reads the handbook.yaml of the handbook in source, or
+// configFile when it is not "", without loading the book: what a
+// command needs to know before it loads one. Problems in the file are in
+// the diagnostics; the error says it could not be read.
+func ReadSite(source, configFile string) (*config.Site, diag.List, error) {
+	root, err := os.OpenRoot(source)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open source: %w", err)
+	}
+	defer root.Close()
+	return readSite(root.FS(), configFile)
+}
+
+// readSite reads configFile, else handbook.yaml in fsys when there is one.
+func readSite(fsys fs.FS, configFile string) (*config.Site, diag.List, error) {
+	name, data := "handbook.yaml", []byte(nil)
+	var err error
+	if configFile != "" {
+		name = configFile
+		if data, err = os.ReadFile(configFile); err != nil {
+			return nil, nil, fmt.Errorf("read config: %w", err)
+		}
+	} else if data, err = fs.ReadFile(fsys, name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	site, ds := config.ParseSite(name, data)
+	return site, ds, nil
 }
 
 // scan records every file and folder under the content root, so links can

@@ -51,6 +51,8 @@ func newLiveServe(ctx context.Context, e *env, source, out string, bf buildFlags
 		return nil, nil, err
 	}
 	load := func(ctx context.Context) (*book.Book, error) { return loadBook(ctx, e, source, nil, bf, absOut) }
+	// Read again, not taken from version: an edit made before the watch
+	// began would be missed.
 	b, err := load(ctx)
 	if err != nil {
 		_ = w.Close()

@@ -176,7 +176,7 @@ func (sf *serveFlags) serving(ctx context.Context, e *env, source string, fsys f
 		}
 	}()
 	out := tmp + "/site"
-	shape := serveShapeOf(ctx, e, source, fsys, bf)
+	shape := serveShapeOf(ctx, source, fsys, bf)
 	var set *versions.Set
 	if shape.versions && !shape.private && !sf.noReload {
 		// The checked-out version is served live, the others are built
@@ -215,6 +215,7 @@ func (sf *serveFlags) serving(ctx context.Context, e *env, source string, fsys f
 	} else if sv.res, b, err = build(ctx, e, source, fsys, out, bf); err != nil {
 		return sv, err
 	}
+	notServed(e, bf, b)
 	live := sv.live
 	if bf.pdfEndpoint != "" {
 		var lock sync.Locker

@@ -22,26 +22,37 @@ type serveShape struct {
 	book     *book.Book // the source folder's book, private pages in
 }
 
-// serveShapeOf reads the source folder's book to see whether it has
-// versions, or private pages that visitors sign in to see. A book that
-// does not load is served as one live site, which reports why.
-func serveShapeOf(ctx context.Context, e *env, source string, fsys fs.FS, bf buildFlags) serveShape {
+// serveShapeOf reads the source folder's handbook.yaml to see whether
+// the handbook has versions, or says how readers sign in to private
+// pages; only then is the book loaded, to see whether it has any. A
+// handbook that does not load is served as one live site, which reports
+// why.
+func serveShapeOf(ctx context.Context, source string, fsys fs.FS, bf buildFlags) serveShape {
 	if fsys != nil {
 		return serveShape{}
 	}
-	b, err := book.Load(ctx, source, book.Options{ConfigFile: bf.config})
+	cfg, _, err := book.ReadSite(source, bf.config)
 	if err != nil {
 		return serveShape{}
 	}
-	sh := serveShape{versions: len(b.Site.Versions) > 0, book: b}
-	if b.HasPrivate() && !bf.includePrivate {
-		if visitorsConfigured(b.Site.Visitors) {
-			sh.private = true
-		} else if !bf.quiet {
-			fmt.Fprintln(e.stderr, "private pages are not served: say how readers sign in under visitors: in handbook.yaml, or preview them with --include-private")
-		}
+	sh := serveShape{versions: len(cfg.Versions) > 0}
+	if bf.includePrivate || !visitorsConfigured(cfg.Visitors) {
+		return sh
 	}
+	b, err := book.Load(ctx, source, book.Options{ConfigFile: bf.config})
+	if err != nil {
+		return sh
+	}
+	sh.book, sh.private = b, b.HasPrivate()
 	return sh
+}
+
+// notServed says that b left private pages out, with nobody able to
+// sign in to see them.
+func notServed(e *env, bf buildFlags, b *book.Book) {
+	if b.LeftOut() > 0 && !bf.quiet && !visitorsConfigured(b.Site.Visitors) {
+		fmt.Fprintf(e.stderr, "%s not served: say how readers sign in under visitors: in handbook.yaml, or preview them with --include-private\n", plural(b.LeftOut(), "private page"))
+	}
 }
 
 // serveAll builds every version of the handbook once, for each
@@ -75,6 +86,9 @@ func (sf *serveFlags) serveAll(ctx context.Context, e *env, source string, sh se
 		res, b, err := build(ctx, e, source, nil, out, abf)
 		if err != nil {
 			return nil, nil, err
+		}
+		if i == 0 {
+			notServed(e, bf, b)
 		}
 		o := opts
 		if sh.private && !full {

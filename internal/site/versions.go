@@ -65,8 +65,8 @@ func buildInto(ctx context.Context, eds []Edition, dir *publish.Dir) ([]*Result,
 	res := make([]*Result, len(eds))
 	g, ctx := errgroup.WithContext(ctx)
 	memo := eds[0].Options.Memo
-	if memo == nil {
-		memo = &Memo{}
+	if memo == nil && len(eds) > 1 {
+		memo = &Memo{} // one edition has nothing to share
 	}
 	for i, ed := range eds {
 		if ed.Options.Memo == nil {
@@ -92,7 +92,7 @@ func buildInto(ctx context.Context, eds []Edition, dir *publish.Dir) ([]*Result,
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	if len(eds) > 1 && eds[0].Options.Logger != nil {
+	if memo != nil && eds[0].Options.Logger != nil {
 		eds[0].Options.Logger.Debug("editions built", "editions", len(eds), "pages shared", memo.Shared())
 	}
 	return res, nil

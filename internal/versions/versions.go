@@ -163,13 +163,6 @@ func (v *Version) Options(o site.Options) site.Options {
 
 // Build builds every version into out, side by side.
 func (s *Set) Build(ctx context.Context, o site.Options) ([]*site.Result, error) {
-	if len(s.Versions) == 1 && s.Versions[0].Site.Prefix == "" && len(s.Versions[0].Site.Versions) == 0 {
-		res, err := site.Build(ctx, s.Versions[0].Book, o)
-		if err != nil {
-			return nil, err
-		}
-		return []*site.Result{res}, nil
-	}
 	return site.BuildAll(ctx, s.Editions(o), o.Out)
 }
 

@@ -38,20 +38,8 @@ Read this first.
 	ctx := hbtest.Chromium(t, 2*time.Minute)
 
 	const comment = "Clear, but <b>the VPN step</b> is missing"
-	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("browser: %s: %v", what, err)
-		}
-	}
-	eval := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("browser: %s: %v", expr, err)
-		}
-		return v
-	}
+	br := browser{t, ctx}
+	step, eval := br.step, br.eval
 
 	step("rate the page",
 		chromedp.Navigate(base+"guides/guide"),

@@ -32,20 +32,8 @@ versions:
 	base = strings.TrimSuffix(base, "/")
 	ctx := hbtest.Chromium(t, 3*time.Minute)
 
-	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("browser: %s: %v", what, err)
-		}
-	}
-	eval := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("browser: %s: %v", expr, err)
-		}
-		return v
-	}
+	br := browser{t, ctx}
+	step, eval := br.step, br.eval
 	const (
 		summary = `details.hb-versions > summary`
 		isOpen  = `String(document.querySelector("details.hb-versions").open)`

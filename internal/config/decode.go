@@ -73,3 +73,20 @@ func cleanPath(p string) (string, bool) {
 	}
 	return c, true
 }
+
+// mappingPairs reads the value v of key as a mapping: its keys and values
+// in order. A null value is an absent mapping; any other value is
+// reported as not being what (such as "a mapping with an endpoint"), with
+// hint. ok is false when there is no mapping to read.
+func mappingPairs(doc *yamldiag.Doc, ds *diag.List, key string, v *yaml.Node, what, hint string) (pairs []yamldiag.Pair, ok bool) {
+	if yamldiag.IsNull(v) {
+		return nil, false
+	}
+	if v.Kind != yaml.MappingNode {
+		ds.Add(typeError(doc, key, v, what).WithHint("%s", hint))
+		return nil, false
+	}
+	pairs, dd := doc.Pairs(v, diag.Error)
+	ds.Add(dd...)
+	return pairs, true
+}

@@ -13,16 +13,11 @@ import (
 // feedbackConfig decodes the feedback mapping: {endpoint: URL}.
 func feedbackConfig(doc *yamldiag.Doc, ds *diag.List, pos map[string]diag.Pos, v *yaml.Node) Feedback {
 	var f Feedback
-	if yamldiag.IsNull(v) {
+	pairs, ok := mappingPairs(doc, ds, "feedback", v, "a mapping with an endpoint",
+		"write \"feedback:\" with \"endpoint: https://...\" indented below it")
+	if !ok {
 		return f
 	}
-	if v.Kind != yaml.MappingNode {
-		ds.Add(typeError(doc, "feedback", v, "a mapping with an endpoint").
-			WithHint("write \"feedback:\" with \"endpoint: https://...\" indented below it"))
-		return f
-	}
-	pairs, dd := doc.Pairs(v, diag.Error)
-	ds.Add(dd...)
 	for _, p := range pairs {
 		if p.Key != "endpoint" {
 			ds.Add(unknownKey(doc, diag.Error, p, "feedback", feedbackKeys))

@@ -40,16 +40,11 @@ var (
 // themeConfig decodes the theme mapping: {logo_dark, accent, css}.
 func themeConfig(doc *yamldiag.Doc, ds *diag.List, pos map[string]diag.Pos, v *yaml.Node) Theme {
 	var t Theme
-	if yamldiag.IsNull(v) {
+	pairs, ok := mappingPairs(doc, ds, "theme", v, "a mapping with logo_dark, accent or css",
+		"write \"theme:\" with, for example, \"accent: \\\"#0a7d5a\\\"\" indented below it")
+	if !ok {
 		return t
 	}
-	if v.Kind != yaml.MappingNode {
-		ds.Add(typeError(doc, "theme", v, "a mapping with logo_dark, accent or css").
-			WithHint("write \"theme:\" with, for example, \"accent: \\\"#0a7d5a\\\"\" indented below it"))
-		return t
-	}
-	pairs, dd := doc.Pairs(v, diag.Error)
-	ds.Add(dd...)
 	for _, p := range pairs {
 		key := "theme." + p.Key
 		switch p.Key {

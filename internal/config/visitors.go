@@ -80,15 +80,10 @@ func defaultVisitors() Visitors {
 // half-configured method.
 func visitors(doc *yamldiag.Doc, ds *diag.List, pos map[string]diag.Pos, v *yaml.Node) Visitors {
 	vs := defaultVisitors()
-	if yamldiag.IsNull(v) {
+	pairs, ok := mappingPairs(doc, ds, "visitors", v, "a mapping", visitorsMappingExample)
+	if !ok {
 		return vs
 	}
-	if v.Kind != yaml.MappingNode {
-		ds.Add(typeError(doc, "visitors", v, "a mapping").WithHint(visitorsMappingExample))
-		return vs
-	}
-	pairs, dd := doc.Pairs(v, diag.Error)
-	ds.Add(dd...)
 	for _, p := range pairs {
 		key := "visitors." + p.Key
 		if !slices.Contains(visitorsKeys, p.Key) {
@@ -132,18 +127,12 @@ func secretOrUnknownKey(doc *yamldiag.Doc, p yamldiag.Pair, where string, known 
 
 // visitorToken decodes visitors.token; nil when absent or invalid.
 func visitorToken(doc *yamldiag.Doc, ds *diag.List, pos map[string]diag.Pos, v *yaml.Node) *VisitorToken {
-	if yamldiag.IsNull(v) {
-		return nil
-	}
-	if v.Kind != yaml.MappingNode {
-		ds.Add(typeError(doc, "visitors.token", v, "a mapping").
-			WithHint("write \"token:\" with \"key_env: HANDBOOK_VISITOR_KEY\" indented below it"))
+	pairs, ok := mappingPairs(doc, ds, "visitors.token", v, "a mapping",
+		"write \"token:\" with \"key_env: HANDBOOK_VISITOR_KEY\" indented below it")
+	if !ok {
 		return nil
 	}
 	t := &VisitorToken{Algorithm: DefaultTokenAlgorithm}
-	ok := true
-	pairs, dd := doc.Pairs(v, diag.Error)
-	ds.Add(dd...)
 	var fileNode *yaml.Node
 	for _, p := range pairs {
 		key := "visitors.token." + p.Key
@@ -201,18 +190,12 @@ func visitorToken(doc *yamldiag.Doc, ds *diag.List, pos map[string]diag.Pos, v *
 
 // oidc decodes visitors.oidc; nil when absent or invalid.
 func oidc(doc *yamldiag.Doc, ds *diag.List, pos map[string]diag.Pos, v *yaml.Node) *OIDC {
-	if yamldiag.IsNull(v) {
-		return nil
-	}
-	if v.Kind != yaml.MappingNode {
-		ds.Add(typeError(doc, "visitors.oidc", v, "a mapping").
-			WithHint("write \"oidc:\" with \"issuer:\" and \"client_id:\" indented below it"))
+	pairs, ok := mappingPairs(doc, ds, "visitors.oidc", v, "a mapping",
+		"write \"oidc:\" with \"issuer:\" and \"client_id:\" indented below it")
+	if !ok {
 		return nil
 	}
 	o := &OIDC{ClientSecretEnv: DefaultOIDCSecretEnv}
-	ok := true
-	pairs, dd := doc.Pairs(v, diag.Error)
-	ds.Add(dd...)
 	for _, p := range pairs {
 		key := "visitors.oidc." + p.Key
 		if !slices.Contains(oidcKeys, p.Key) {
